@@ -1,0 +1,30 @@
+// Bundles the extension and the CLI with esbuild. `--release` minifies and drops sourcemaps;
+// `--test` also bundles the in-host integration suite (kept out of the published .vsix).
+import * as esbuild from 'esbuild';
+import { existsSync } from 'node:fs';
+
+const release = process.argv.includes('--release');
+const withTests = process.argv.includes('--test') || !release;
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  minify: release,
+  sourcemap: release ? false : 'linked',
+  logLevel: 'warning',
+  legalComments: 'none',
+};
+
+const builds = [
+  esbuild.build({ ...common, entryPoints: ['src/vscode/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
+  esbuild.build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
+];
+if (withTests && existsSync('test/integration/host.ts')) {
+  builds.push(esbuild.build({
+    ...common, minify: false, sourcemap: 'inline',
+    entryPoints: ['test/integration/host.ts'], outfile: 'dist/test-host.js', external: ['vscode'],
+  }));
+}
+await Promise.all(builds);
