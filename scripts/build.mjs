@@ -17,14 +17,14 @@ const common = {
   legalComments: 'none',
 };
 
-const builds = [
-  esbuild.build({ ...common, entryPoints: ['src/vscode/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
-  esbuild.build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
+const entries = [
+  { entryPoints: ['src/vscode/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  { entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
 ];
-if (withTests && existsSync('test/integration/host.ts')) {
-  builds.push(esbuild.build({
-    ...common, minify: false, sourcemap: 'inline',
-    entryPoints: ['test/integration/host.ts'], outfile: 'dist/test-host.js', external: ['vscode'],
-  }));
+if (withTests) {
+  entries.push({ entryPoints: ['test/integration/host.ts'], outfile: 'dist/test-host.js', external: ['vscode'], minify: false, sourcemap: 'inline' });
 }
+const builds = entries
+  .filter((e) => existsSync(e.entryPoints[0]))
+  .map((e) => esbuild.build({ ...common, ...e }));
 await Promise.all(builds);

@@ -1,0 +1,237 @@
+// Shared helpers for the integration and e2e drivers: a real VS Code (code-server 4.100.3, installed
+// by scripts/install-code-server.sh) with the extension installed from a freshly packaged .vsix, a
+// throwaway copy of a fixture workspace, and Debian's Chromium driven by playwright-core.
+// Every process we start is recorded by PID and stopped by that PID (its process group), in a
+// finally block and on SIGINT/SIGTERM: nothing is ever killed by name.
+import { execFileSync, spawn } from 'node:child_process';
+import { cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+const CHROMIUM = process.env.LEAKPROOF_CHROMIUM || '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage',
+];
+
+/** Settings every session gets; telemetry off stops offline DNS errors in the extension host. */
+const BASE_SETTINGS = {
+  'telemetry.telemetryLevel': 'off',
+  'workbench.startupEditor': 'none',
+  'workbench.tips.enabled': false,
+  'workbench.enableExperiments': false,
+  'extensions.autoCheckUpdates': false,
+  'extensions.autoUpdate': false,
+  'extensions.ignoreRecommendations': true,
+  'update.mode': 'none',
+  'git.enabled': false,
+  'security.workspace.trust.enabled': false,
+  'chat.commandCenter.enabled': false,
+};
+
+export function log(...args) {
+  console.error('[code-server]', ...args);
+}
+
+/** Cleanups run once, in reverse order, on normal exit paths and on SIGINT/SIGTERM. */
+export function createCleanup() {
+  const tasks = [];
+  let ran = false;
+  const run = async () => {
+    if (ran) return;
+    ran = true;
+    for (const task of tasks.reverse()) {
+      try { await task(); } catch (e) { log('cleanup failed:', e?.message ?? e); }
+    }
+  };
+  const onSignal = (signal) => {
+    log(`${signal}: stopping`);
+    run().finally(() => process.exit(130));
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  return { add: (task) => tasks.push(task), run };
+}
+
+/** Runs the idempotent installer; returns the code-server binary's path. */
+export function ensureCodeServer() {
+  if (process.env.CODE_SERVER_BIN && existsSync(process.env.CODE_SERVER_BIN)) return process.env.CODE_SERVER_BIN;
+  const out = execFileSync('bash', [path.join(repoRoot, 'scripts', 'install-code-server.sh')], {
+    encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return out.trim().split('\n').pop();
+}
+
+export function makeTempDir(prefix) {
+  return mkdtempSync(path.join(tmpdir(), `${prefix}-`));
+}
+
+/**
+ * Packages the already built extension (dist/) into a .vsix; vsce itself builds nothing here.
+ * These packages are installed locally, never published, so vsce's secret scan is skipped: the
+ * bundle carries the rules' fake example keys, which it would otherwise refuse.
+ */
+export function packageVsix({ ignoreFile, out }) {
+  const vsce = path.join(repoRoot, 'node_modules', '.bin', 'vsce');
+  const args = [
+    'package', '--allow-missing-repository', '--no-dependencies', '--allow-package-all-secrets',
+    '--ignoreFile', ignoreFile, '-o', out,
+  ];
+  try {
+    execFileSync(vsce, args, { cwd: repoRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  } catch (e) {
+    throw new Error(`vsce package failed:\n${e.stdout ?? ''}${e.stderr ?? ''}`);
+  }
+  return out;
+}
+
+export function installExtension(bin, { vsix, extensionsDir, userDataDir }) {
+  try {
+    execFileSync(bin, [
+      '--config', path.join(userDataDir, 'code-server.yaml'), '--extensions-dir', extensionsDir,
+      '--user-data-dir', userDataDir, '--install-extension', vsix, '--force',
+    ], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  } catch (e) {
+    throw new Error(`installing ${vsix} failed:\n${e.stdout ?? ''}${e.stderr ?? ''}`);
+  }
+}
+
+export function copyWorkspace(src, dest) {
+  cpSync(src, dest, { recursive: true });
+  return dest;
+}
+
+export function writeUserSettings(userDataDir, extra = {}) {
+  const dir = path.join(userDataDir, 'User');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(dir, 'settings.json'), JSON.stringify({ ...BASE_SETTINGS, ...extra }, null, 2));
+}
+
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Starts code-server in its own process group (so stop() reaches the extension host and other
+ * children through the recorded PID) and resolves once it answers HTTP.
+ */
+export async function startCodeServer({ bin, port, userDataDir, extensionsDir, workspace, env = {}, logFile, timeoutMs = 30000 }) {
+  const args = [
+    '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check',
+    '--disable-workspace-trust', '--disable-getting-started-override',
+    '--config', path.join(userDataDir, 'code-server.yaml'),
+    '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, workspace,
+  ];
+  const logStream = logFile ? createWriteStream(logFile) : null;
+  const child = spawn(bin, args, {
+    detached: true,
+    stdio: ['ignore', logStream ? 'pipe' : 'ignore', logStream ? 'pipe' : 'ignore'],
+    env: { ...process.env, ...env },
+  });
+  if (logStream) { child.stdout.pipe(logStream); child.stderr.pipe(logStream); }
+  let exited = false;
+  const exitedPromise = new Promise((resolve) => child.once('exit', (code, signal) => { exited = true; resolve({ code, signal }); }));
+  const pid = child.pid;
+
+  const stop = async () => {
+    if (exited || pid === undefined) return;
+    try { process.kill(-pid, 'SIGTERM'); } catch { return; }
+    const done = await Promise.race([exitedPromise.then(() => true), sleep(5000).then(() => false)]);
+    if (!done) { try { process.kill(-pid, 'SIGKILL'); } catch { /* already gone */ } }
+    // Children that outlive the server (extension host) are in the same group.
+    try { process.kill(-pid, 'SIGKILL'); } catch { /* group empty */ }
+  };
+
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (exited) throw new Error(`code-server exited during start-up${logFile ? `; log: ${logFile}` : ''}`);
+    try {
+      const res = await fetch(`${url}/healthz`);
+      if (res.ok) break;
+    } catch { /* not listening yet */ }
+    if (Date.now() > deadline) { await stop(); throw new Error(`code-server did not answer within ${timeoutMs} ms`); }
+    await sleep(150);
+  }
+  return {
+    pid, port, url,
+    workbenchUrl: `${url}/?folder=${encodeURIComponent(workspace)}`,
+    hasExited: () => exited,
+    stop,
+  };
+}
+
+export async function launchBrowser() {
+  const { chromium } = await import('playwright-core');
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+}
+
+/**
+ * Everything a test run needs, in one call: code-server installed, the extension packaged and
+ * installed, the fixture workspace copied, settings written, the server started. Register
+ * `cleanup.add` tasks are added for every resource.
+ */
+export async function startSession({ cleanup, label, ignoreFile, fixture, env = {}, settings = {} }) {
+  const started = Date.now();
+  const bin = ensureCodeServer();
+  const tmp = makeTempDir(`leakproof-${label}`);
+  let keep = process.env.LEAKPROOF_KEEP_TMP === '1';
+  cleanup.add(() => { if (!keep) rmSync(tmp, { recursive: true, force: true }); else log(`kept ${tmp}`); });
+
+  const vsix = packageVsix({ ignoreFile: path.join(repoRoot, ignoreFile), out: path.join(tmp, 'leakproof.vsix') });
+  const userDataDir = path.join(tmp, 'user-data');
+  const extensionsDir = path.join(tmp, 'extensions');
+  installExtension(bin, { vsix, extensionsDir, userDataDir });
+  const workspace = copyWorkspace(path.join(repoRoot, fixture), path.join(tmp, 'workspace'));
+  writeUserSettings(userDataDir, settings);
+
+  const logFile = path.join(tmp, 'code-server.log');
+  const server = await startCodeServer({
+    bin, port: await freePort(), userDataDir, extensionsDir, workspace, env, logFile,
+  });
+  cleanup.add(server.stop);
+  log(`${label}: packaged, installed and started in ${Date.now() - started} ms (pid ${server.pid}, ${server.url})`);
+  return {
+    tmp, workspace, userDataDir, server, logFile,
+    keepOnExit: () => { keep = true; },
+    /** Prints the end of the server and extension host logs: what CI shows when something went wrong. */
+    dumpLogs: () => dumpLogs([logFile, ...findFiles(path.join(userDataDir, 'logs'), 'exthost.log')]),
+  };
+}
+
+function findFiles(dir, name) {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true })
+    .map((rel) => path.join(dir, String(rel)))
+    .filter((file) => path.basename(file) === name);
+}
+
+function dumpLogs(files, lines = 40) {
+  for (const file of files) {
+    if (!existsSync(file)) continue;
+    const tail = readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
+    console.error(`----- last ${lines} lines of ${file} -----\n${tail}\n-----`);
+  }
+}
+
+/** Reads a JSON file that is written atomically (tmp + rename); undefined while it is absent. */
+export function readJsonIfExists(file) {
+  if (!existsSync(file)) return undefined;
+  try { return JSON.parse(readFileSync(file, 'utf8')); } catch { return undefined; }
+}
+
+export { sleep };
