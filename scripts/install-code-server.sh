@@ -41,7 +41,7 @@ ensure_debian_packages() {
   fi
   say "installing Debian packages: ${missing[*]}"
   DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >&2
 }
 
 ensure_debian_packages

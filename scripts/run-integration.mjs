@@ -12,7 +12,8 @@
 // Prints one line per test and, last, `INTEGRATION_COUNTS {"passed":n,"failed":n,"skipped":n}`.
 // Exit code 0 only if the suite ran to the end without failures.
 import path from 'node:path';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createCleanup, launchBrowser, log, readJsonIfExists, repoRoot, sleep, startSession } from './lib/codeServer.mjs';
 
 const TIMEOUT_MS = Number(process.env.LEAKPROOF_IT_TIMEOUT_MS || 180000);
@@ -42,12 +43,12 @@ async function main() {
     if (!existsSync(path.join(repoRoot, 'dist', 'test-host.js'))) {
       throw new Error('dist/test-host.js is missing: run a non-release build first (node scripts/build.mjs)');
     }
-    const resultsFile = path.join(repoRoot, '.test-results', `integration-${process.pid}.json`);
+    const resultsFile = path.join(tmpdir(), `leakproof-integration-results-${process.pid}-${Date.now()}.json`);
+    cleanup.add(() => rmSync(resultsFile, { force: true }));
     session = await startSession({
       cleanup, label: 'integration', ignoreFile: '.vscodeignore.test', fixture: 'test/fixtures/workspace',
       env: { LEAKPROOF_TEST_RESULTS: resultsFile },
     });
-    cleanup.add(async () => { const { rmSync } = await import('node:fs'); rmSync(resultsFile, { force: true }); });
 
     const browser = await launchBrowser();
     cleanup.add(() => browser.close());

@@ -209,7 +209,7 @@ export async function startSession({ cleanup, label, ignoreFile, fixture, env = 
     tmp, workspace, userDataDir, server, logFile,
     keepOnExit: () => { keep = true; },
     /** Prints the end of the server and extension host logs: what CI shows when something went wrong. */
-    dumpLogs: () => dumpLogs([logFile, ...findFiles(path.join(userDataDir, 'logs'), 'exthost.log')]),
+    dumpLogs: () => dumpLogs([logFile, ...findFiles(path.join(userDataDir, 'logs'), 'remoteexthost.log')]),
   };
 }
 

@@ -4,32 +4,95 @@ import { mask } from './mask';
 import { fingerprint } from './fingerprint';
 import { isPlaceholder } from './filters/placeholder';
 import { IgnoreIndex } from './ignoreDirectives';
+import { analyzeAnchors, KeywordAutomaton, type AnchorSpec } from './prefilter';
 import { BUILTIN_RULES } from './rules';
 
-/** A rule prepared once: global regex, keyword list, index of the secret group. */
+/** A rule prepared once: global and sticky regexes, keyword list, literal anchors. */
 interface CompiledRule {
   readonly rule: Rule;
   readonly re: RegExp;
   readonly keywords: readonly string[];
   readonly generic: boolean;
+  /** Same pattern, sticky: tried at single offsets near anchor hits. */
+  readonly sticky: RegExp;
+  /** Literals every match contains; undefined means the rule runs on the whole text. */
+  readonly anchor: AnchorSpec | undefined;
+  /** Whether the rule only runs on texts containing one of its keywords. */
+  readonly gated: boolean;
+  /** A keyword the automaton cannot represent (non-ASCII): the gate falls back to `includes`. */
+  readonly legacyGate: boolean;
+}
+
+/** Everything the scanner needs for one rule set: compiled rules and one automaton over all their literals. */
+interface ScanPlan {
+  readonly compiled: CompiledRule[];
+  readonly automaton: KeywordAutomaton;
+  /** Per automaton pattern: rule index * 2 + (0: gate keyword, 1: anchor literal). */
+  readonly targets: readonly Int32Array[];
+  readonly anyKeywords: boolean;
 }
 
 const compiledCache = new WeakMap<readonly Rule[], CompiledRule[]>();
+const planCache = new WeakMap<readonly Rule[], ScanPlan>();
+const extraPlanCache = new WeakMap<readonly Rule[], ScanPlan>();
+
+// Windows up to this many start offsets are tried one by one with the sticky regex; wider ones
+// use one global search from the window start (native loop, may run past the window: still exact).
+const STICKY_WINDOW = 24;
 
 export function compileRules(rules: readonly Rule[]): CompiledRule[] {
   const cached = compiledCache.get(rules);
   if (cached) return cached;
-  const compiled = rules.map((rule) => {
-    const flags = rule.pattern.flags.includes('g') ? rule.pattern.flags : rule.pattern.flags + 'g';
+  const compiled = rules.map((rule): CompiledRule => {
+    const flags = (rule.pattern.flags.includes('g') ? rule.pattern.flags : rule.pattern.flags + 'g').replace('y', '');
+    const keywords = (rule.keywords ?? []).map((k) => k.toLowerCase());
     return {
       rule,
-      re: new RegExp(rule.pattern.source, flags.replace('y', '')),
-      keywords: (rule.keywords ?? []).map((k) => k.toLowerCase()),
+      re: new RegExp(rule.pattern.source, flags),
+      keywords,
       generic: rule.id.startsWith('generic-'),
+      sticky: new RegExp(rule.pattern.source, flags.replace('g', '') + 'y'),
+      anchor: analyzeAnchors(rule.pattern),
+      // An empty keyword is contained in every text.
+      gated: keywords.length > 0 && !keywords.includes(''),
+      legacyGate: keywords.some((k) => /[^\x00-\x7f]/.test(k)),
     };
   });
   compiledCache.set(rules, compiled);
   return compiled;
+}
+
+function buildPlan(rules: readonly Rule[]): ScanPlan {
+  const compiled = compileRules(rules);
+  const patterns: string[] = [];
+  const targets: number[][] = [];
+  const ids = new Map<string, number>();
+  const add = (literal: string, target: number): void => {
+    let id = ids.get(literal);
+    if (id === undefined) { id = patterns.length; ids.set(literal, id); patterns.push(literal); targets.push([]); }
+    if (!targets[id].includes(target)) targets[id].push(target);
+  };
+  compiled.forEach((c, r) => {
+    if (c.gated && !c.legacyGate) for (const k of c.keywords) add(k, r * 2);
+    if (c.anchor) for (const l of c.anchor.literals) add(l, r * 2 + 1);
+  });
+  return {
+    compiled,
+    automaton: new KeywordAutomaton(patterns),
+    targets: targets.map((t) => Int32Array.from(t)),
+    anyKeywords: compiled.some((c) => c.gated),
+  };
+}
+
+function planFor(extraRules: readonly Rule[] | undefined): ScanPlan {
+  const cache = extraRules?.length ? extraPlanCache : planCache;
+  const key = extraRules?.length ? extraRules : BUILTIN_RULES;
+  let plan = cache.get(key);
+  if (!plan) {
+    plan = buildPlan(extraRules?.length ? [...BUILTIN_RULES, ...extraRules] : BUILTIN_RULES);
+    cache.set(key, plan);
+  }
+  return plan;
 }
 
 function secretSpan(m: RegExpExecArray): [number, number] | undefined {
@@ -51,68 +114,166 @@ function lower(c: Confidence): Confidence {
   return c === 'high' ? 'medium' : 'low';
 }
 
+/**
+ * Runs a rule only in windows before its anchor hits and yields exactly the matches a global
+ * search over the whole text would: every match starts in some hit's window, windows are visited
+ * in order of their start, and every offset below the next reported match was tried (or proven
+ * to start no match) first. `hits` are sorted literal start offsets.
+ */
+function windowedMatches(c: CompiledRule, anchor: AnchorSpec, text: string, hits: readonly number[], emit: (m: RegExpExecArray) => void): void {
+  const { maxPre, preAscii, preOther } = anchor;
+  const sticky = c.sticky;
+  const re = c.re;
+  let pos = 0;
+  let tried = -1;
+  for (let k = 0; k < hits.length; k++) {
+    const h = hits[k];
+    if (h < pos || h <= tried) continue;
+    for (;;) {
+      const lo = Math.max(pos, tried + 1, h - maxPre);
+      if (lo > h) break;
+      let ws = h;
+      while (ws > lo) {
+        const ch = text.charCodeAt(ws - 1);
+        if (ch < 128 ? preAscii[ch] === 0 : !preOther) break;
+        ws--;
+      }
+      let m: RegExpExecArray | null = null;
+      if (h - ws < STICKY_WINDOW) {
+        for (let s = ws; s <= h; s++) {
+          sticky.lastIndex = s;
+          m = sticky.exec(text);
+          if (m !== null) break;
+        }
+        if (m === null) { tried = h; break; }
+      } else {
+        // No match starts in [pos, ws): those offsets lie in no window. So the first match at or
+        // after ws is the next one overall, even when it lies beyond this window.
+        re.lastIndex = ws;
+        m = re.exec(text);
+        if (m === null) return;
+      }
+      tried = m.index;
+      const len = m[0].length;
+      pos = len === 0 ? m.index + 1 : m.index + len;
+      if (len > 0) emit(m);
+      if (pos > h) break;
+    }
+  }
+}
+
 /** Scan a text and return findings sorted by offset, overlaps resolved (specific rules win). */
 export function scan(text: string, options: ScanOptions = {}): Finding[] {
-  const rules = options.extraRules?.length ? [...BUILTIN_RULES, ...options.extraRules] : BUILTIN_RULES;
-  const compiled = compileRules(rules);
+  const plan = planFor(options.extraRules);
+  const compiled = plan.compiled;
   const min = CONFIDENCE_ORDER[options.minConfidence ?? 'low'];
-  const lowerText = text.toLowerCase();
-  const keywordHit = new Map<string, boolean>();
-  const hasKeyword = (k: string): boolean => {
-    let hit = keywordHit.get(k);
-    if (hit === undefined) { hit = lowerText.includes(k); keywordHit.set(k, hit); }
-    return hit;
-  };
-  const ignores = new IgnoreIndex(text);
+  const n = compiled.length;
+
+  // One pass over the text: which rules' keywords occur, and where each rule's anchors are.
+  const gate = new Uint8Array(n);
+  const hits: (number[] | undefined)[] = new Array<number[] | undefined>(n);
+  const unsorted = new Uint8Array(n);
+  const targets = plan.targets;
+  plan.automaton.run(text, (id, start) => {
+    const t = targets[id];
+    for (let j = 0; j < t.length; j++) {
+      const v = t[j];
+      const r = v >> 1;
+      if ((v & 1) === 0) { gate[r] = 1; continue; }
+      const list = hits[r];
+      if (list === undefined) hits[r] = [start];
+      else {
+        const last = list[list.length - 1];
+        if (start !== last) { if (start < last) unsorted[r] = 1; list.push(start); }
+      }
+    }
+  });
+  // Keywords are matched as `text.toLowerCase().includes(k)`; two chars fold differently there
+  // (U+0130 lower-cases to two chars, U+017F does not lower-case): use that definition when present.
+  let lowerText: string | undefined;
+  if (plan.anyKeywords && (text.indexOf('\u0130') !== -1 || text.indexOf('\u017f') !== -1)) lowerText = text.toLowerCase();
+
+  let ignores: IgnoreIndex | undefined;
   const found: Finding[] = [];
 
-  for (const c of compiled) {
-    if (c.keywords.length > 0 && !c.keywords.some(hasKeyword)) continue;
-    const re = c.re;
-    re.lastIndex = 0;
-    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-      if (m[0].length === 0) { re.lastIndex++; continue; }
+  for (let r = 0; r < n; r++) {
+    const c = compiled[r];
+    if (c.gated) {
+      const pass = lowerText !== undefined || c.legacyGate
+        ? c.keywords.some((k) => (lowerText ??= text.toLowerCase()).includes(k))
+        : gate[r] === 1;
+      if (!pass) continue;
+    }
+    const rule = c.rule;
+    const emit = (m: RegExpExecArray): void => {
       const span = secretSpan(m);
-      if (!span) continue;
+      if (!span) return;
       const value = text.slice(span[0], span[1]);
-      if (isPlaceholder(value, c.generic)) continue;
-      if (c.rule.minEntropy !== undefined && shannonEntropy(value) < c.rule.minEntropy) continue;
-      let confidence = c.rule.confidence;
+      if (isPlaceholder(value, c.generic)) return;
+      if (rule.minEntropy !== undefined && shannonEntropy(value) < rule.minEntropy) return;
+      let confidence = rule.confidence;
       let validation: Validation | undefined;
-      if (c.rule.validate) {
-        validation = c.rule.validate(value, m);
-        if (validation === 'reject') continue;
+      if (rule.validate) {
+        validation = rule.validate(value, m);
+        if (validation === 'reject') return;
         if (validation === 'invalid') confidence = lower(confidence);
       }
-      if (CONFIDENCE_ORDER[confidence] < min) continue;
-      if (ignores.isIgnored(span[0])) continue;
+      if (CONFIDENCE_ORDER[confidence] < min) return;
+      ignores ??= new IgnoreIndex(text);
+      if (ignores.isIgnored(span[0])) return;
       found.push({
-        ruleId: c.rule.id,
-        title: c.rule.title,
-        provider: c.rule.provider,
+        ruleId: rule.id,
+        title: rule.title,
+        provider: rule.provider,
         start: span[0],
         end: span[1],
         confidence,
         preview: mask(value),
-        fingerprint: fingerprint(c.rule.id, value),
-        docs: c.rule.docs,
-        advice: c.rule.advice,
+        fingerprint: fingerprint(rule.id, value),
+        docs: rule.docs,
+        advice: rule.advice,
         validation,
       });
+    };
+    if (c.anchor) {
+      const list = hits[r];
+      if (list === undefined) continue;
+      if (unsorted[r] === 1) list.sort((a, b) => a - b);
+      windowedMatches(c, c.anchor, text, list, emit);
+      continue;
+    }
+    const re = c.re;
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+      if (m[0].length === 0) { re.lastIndex++; continue; }
+      emit(m);
     }
   }
   return resolveOverlaps(found);
 }
 
+function rank(f: Finding): number {
+  return (f.ruleId.startsWith('generic-') ? 0 : 100) + CONFIDENCE_ORDER[f.confidence] * 10 + Math.min(9, (f.end - f.start) / 16);
+}
+
 /** Where findings overlap keep one: provider rules over generic ones, then confidence, then length. */
 function resolveOverlaps(found: Finding[]): Finding[] {
   if (found.length < 2) return found;
-  const rank = (f: Finding): number =>
-    (f.ruleId.startsWith('generic-') ? 0 : 100) + CONFIDENCE_ORDER[f.confidence] * 10 + Math.min(9, (f.end - f.start) / 16);
-  const byRank = [...found].sort((a, b) => rank(b) - rank(a) || a.start - b.start);
+  const ranks = new Map<Finding, number>();
+  for (const f of found) ranks.set(f, rank(f));
+  const byRank = [...found].sort((a, b) => ranks.get(b)! - ranks.get(a)! || a.start - b.start);
+  // Kept spans never overlap, so sorted by start they are also sorted by end: one binary search
+  // finds the only candidates that could overlap a new span.
   const kept: Finding[] = [];
   for (const f of byRank) {
-    if (!kept.some((k) => k.start < f.end && f.start < k.end)) kept.push(f);
+    let lo = 0;
+    let hi = kept.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (kept[mid].end <= f.start) lo = mid + 1; else hi = mid;
+    }
+    if (lo < kept.length && kept[lo].start < f.end) continue;
+    kept.splice(lo, 0, f);
   }
-  return kept.sort((a, b) => a.start - b.start || a.end - b.end);
+  return kept;
 }

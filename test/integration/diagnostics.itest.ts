@@ -84,8 +84,12 @@ function literalRange(document: vscode.TextDocument, literal: string): vscode.Ra
 const hasRule = (id: string) => (diagnostics: vscode.Diagnostic[]): boolean => diagnostics.some((d) => ruleId(d) === id);
 
 describe('diagnostics', () => {
+  // Later suites share this window: leave no dirty documents (closing one would prompt) nor editors.
   after(async () => {
-    await vscode.commands.executeCommand('workbench.action.files.revertAll');
+    for (const document of vscode.workspace.textDocuments.filter((d) => d.isDirty)) {
+      await vscode.window.showTextDocument(document);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    }
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 

@@ -2,7 +2,8 @@
 // esbuild bundles it (with mocha) into dist/test-host.js; the extension requires it at the end of
 // activate() when LEAKPROOF_TEST_RESULTS is set, and scripts/run-integration.mjs waits for the
 // JSON results file it writes. The published .vsix leaves it out (.vscodeignore).
-import { renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import Mocha from 'mocha';
 
 /**
@@ -26,8 +27,14 @@ export function run(out: string): void {
   const results: HostResults = { done: false, passes: [], failures: [], pending: [] };
   // Atomic, so the driver never reads half a file.
   const write = (): void => {
-    writeFileSync(`${out}.tmp`, JSON.stringify(results, null, 2));
-    renameSync(`${out}.tmp`, out);
+    try {
+      mkdirSync(dirname(out), { recursive: true });
+      writeFileSync(`${out}.tmp`, JSON.stringify(results, null, 2));
+      renameSync(`${out}.tmp`, out);
+    } catch (e) {
+      // Never let the harness break activation: the driver reports missing results itself.
+      console.error(`[leakproof-test] cannot write ${out}: ${String(e)}`);
+    }
   };
   const errorText = (e: unknown): string => String((e instanceof Error && e.stack) || e);
   try {

@@ -1,3 +1,356 @@
-import type { Rule } from '../types';
+import type { Rule, Validation } from '../types';
+import { classifySlot, type SlotKind } from '../filters/secretKeyName';
+import { judgeValue, type Verdict } from '../filters/judgeValue';
+import { isPlaceholder } from '../filters/placeholder';
 
-export const rules: readonly Rule[] = [];
+// Context-aware generic detection: the long tail of ~900 providers has no dedicated rule, but
+// their credentials sit in slots named like secrets (`BUTTERCMS_API_KEY = "…"`, `--auth-token=…`,
+// `Authorization: Bearer …`). A finding needs both a secret slot (filters/secretKeyName.ts) and a
+// literal value that survives the noise filters (filters/judgeValue.ts). Never bare entropy.
+//
+// Confidence: the rules are declared `medium`; a weaker verdict is reported through the
+// validator's `invalid`, which the scanner turns into one level lower (`low`).
+//
+// Patterns stay linear: keys are taken atomically (`(?=(?<k>…))\k<k>`), every repetition is
+// bounded, and the scanner's keyword prefilter gates each rule.
+
+const ADVICE = 'A credential is written into the source. Move it to the environment or a secret store, and rotate it if it was ever committed.';
+const KEYWORDS = ['pass', 'pwd', 'pw', 'secret', 'token', 'key', 'auth', 'cred', 'bearer'];
+
+function verdictToValidation(v: Verdict): Validation {
+  return v === 'reject' ? 'reject' : v === 'medium' ? 'valid' : 'invalid';
+}
+
+/** The text right after the match (or after the secret group, which always ends our matches). */
+function after(match: RegExpExecArray): string {
+  return match.input.slice(match.index + match[0].length, match.index + match[0].length + 3);
+}
+
+/** A quoted value must end at its own quote: otherwise it was cut at a space or backslash. */
+function closedProperly(match: RegExpExecArray): boolean {
+  const q = match.groups?.q;
+  if (!q) return true;
+  return after(match).startsWith(q);
+}
+
+function judgeIn(slot: SlotKind | undefined, secret: string, match: RegExpExecArray): Validation {
+  if (slot === undefined) return 'reject';
+  if (!closedProperly(match)) return 'reject';
+  return verdictToValidation(judgeValue(secret, slot, after(match)));
+}
+
+// A value: quoted (any non-space, non-quote chars, the closing quote checked by the validator)
+// or bare (stops at separators that end values in configs, shells and code).
+const VALUE = String.raw`(?:[rRbBuU@]?(?<q>["'\x60]))?(?<secret>(?<=["'\x60])[^\s"'\x60\\]{1,400}|(?<!["'\x60])[^\s"'\x60\\,;&|(){}\[\]<>]{1,400})`;
+// Type annotations between a name and its `=` (TS, Kotlin, Python, Rust, Go).
+const TYPE = String.raw`(?:[ \t]*:[ \t]*(?:string|String|str|&'?(?:static[ \t]+)?str|char[ \t]*\*|\[\]byte|SecureString)|[ \t]+(?:string|String|str))?`;
+const OP = String.raw`(?<op>[ \t]{0,8}(?::=|=>|<-|\?\?=|\|\|=|\?=|=(?!=)|:(?![:\\/])|,)[ \t]{0,8}|(?<=(?:^|\n)[ \t]*(?:ENV|ARG|setx|set[ \t]+-[gUx]{1,3})[ \t]+[\w.-]{1,80}["']?)[ \t]+)`;
+
+const assignment = new RegExp(
+  String.raw`(?<![\w$.@?&/-])(?=(?<key>[A-Za-z_$@][\w.$@-]{0,80}))\k<key>(?<=(?:pass|pwd|pw|secret|token|key|auth|cred|credentials|creds|bearer|authorization|passphrase|passwort)(?:[\w.$@-]{0,30}))(?<close>["'\x60\]]{0,2})${TYPE}${OP}${VALUE}`,
+  'i',
+);
+
+const keyValuePair = new RegExp(
+  String.raw`\b(?:name|key)["']?[ \t]*[:=][ \t]*["']?(?<key>[A-Za-z_][\w.-]{0,80})["']?[\s,]{1,40}-?[ \t]*["']?value["']?[ \t]*[:=][ \t]*${VALUE}`,
+  'i',
+);
+
+const xmlElement = new RegExp(
+  String.raw`<(?<tag>[A-Za-z_][\w.:-]{0,60})(?:[^<>]{0,200}?\b(?:name|key)[ \t]*=[ \t]*["'](?<key>[^"'<>]{1,80})["'])?[^<>]{0,100}>(?<secret>[^<>\s]{1,400})(?=</\k<tag>>)`,
+);
+
+const authHeader = new RegExp(
+  String.raw`(?:(?:Proxy-)?Authorization["']?[ \t]*[:=,][ \t]*["']?(?<scheme>Bearer|Basic|Token|Bot|JWT|SSWS|Splunk|GenieKey|Api-?Key|Key|DeepL-Auth-Key|OAuth)|\b(?<bare>Bearer))[ \t]+(?<secret>[A-Za-z0-9._~+/-]{6,2000}={0,2})(?![A-Za-z0-9._~+/=-])`,
+  'i',
+);
+
+const MYSQL_LIKE = String.raw`\b(?:mysql|mysqldump|mysqladmin|mysqlimport|mysqlcheck|mariadb|mariadb-dump|sshpass)\b[^\n]{0,200}?[ \t]`;
+const SECRET_WORD_AHEAD = String.raw`(?=[\w.-]{0,60}?(?:pass|pwd|secret|token|key|auth|cred|bearer))`;
+const cliCredential = new RegExp(
+  String.raw`(?:(?<=${MYSQL_LIKE})-p[ \t]?|(?<=\bredis-cli\b[^\n]{0,200}?[ \t])-a[ \t]+|(?<=\bcurl\b[^\n]{0,300}?[ \t])(?:-u|--user)[ \t]+["']?(?<user>[^\s:"'$]{1,64}):|(?<![\w-])(?<flag>--?${SECRET_WORD_AHEAD}[A-Za-z][\w.-]{0,60})(?:=|[ \t]+))` +
+    String.raw`(?:(?<q>["']))?(?<secret>(?<=["'])[^\s"'\\]{1,400}|(?<!["'])[^\s"'\x60\\;&|(){}<>]{1,400})`,
+  'i',
+);
+
+const urlParam = new RegExp(
+  String.raw`[?&;](?<key>(?=[\w.-]{0,60}?(?:pass|pwd|secret|token|key|auth|cred|sig|code))[A-Za-z_][\w.-]{0,60})=(?<secret>[^&\s#"'<>\\]{1,400})`,
+);
+
+const urlPassword = new RegExp(
+  String.raw`\b[A-Za-z][A-Za-z0-9+.-]{1,20}://(?<user>[^\s:/?#@"'\[\]]{0,64}):(?<secret>[^\s:/?#@"'\[\]]{1,128})@(?=[\w\[])`,
+);
+
+const DEFAULT_PASSWORDS = /^(?:postgres|mysql|root|admin|guest|password|pass|secret|user|test|redis|rabbitmq|mongo|mongodb|sa|oracle|changeme|pwd|passwd|123456|12345678|example)$/i;
+
+function decodedBasic(value: string): string | undefined {
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(value)) return undefined;
+  try {
+    const text = atob(value);
+    return /^[\x20-\x7e]+$/.test(text) ? text : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export const rules: readonly Rule[] = [
+  {
+    id: 'generic-secret-assignment',
+    title: 'Hardcoded secret',
+    provider: 'Generic',
+    confidence: 'medium',
+    pattern: assignment,
+    keywords: KEYWORDS,
+    advice: ADVICE,
+    validate: (secret, m) => {
+      const key = m.groups?.key ?? '';
+      if (m.groups?.op?.trim() === ',' && !/["'\x60]/.test(m.groups?.close ?? '')) return 'reject';
+      return judgeIn(classifySlot(key), secret, m);
+    },
+    examples: {
+      positive: [
+        'BUTTERCMS_API_KEY = "b7f3e9a1c4d2f8e6a0b5c9d3e7f1a2b4c6d8e0f2"',
+        'zeplin_token: kq8Z3vLmP1xR7tYw2NcB5hJd9FgS4aQe',
+        '"clientSecret": "Qm9vLk3jR8vT2xWp5zYc7bNd1fHg4sKa"',
+        'const stripeSecretKey = \'rk8Jd02Lm5Qx9Tz3Vb7Nc1Hf6Gw4Sy0P\';',
+        'export SENDBIRD_API_TOKEN=f3a9c2e7d1b84f60a5c3e9d7b2f14a68',
+        'ENV ALGOLIA_ADMIN_KEY 8c3f1e9a7b2d4c6e0f5a9b3d7e1c2f4a',
+        'db.password=Xv9#kLq2!mZr',
+        'DB_PASSWORD: "Tr0ub4dor&3"',
+        'password = "hunter42"',
+        '$config[\'api_secret\'] = \'h7Gk2Lp9Qw3Rt5Yz8Xc1Vb4Nm6\';',
+        'os.Setenv("MAILGUN_API_KEY", "2b8e4f1a9c7d3e5b6a0f4c8d2e9b1a7f")',
+        'x-api-key: Zq3Lm8Rt1Vw6Xy2Bn5Cd9Fg4Hj7Kp0Ts',
+        'private const string ApiSecret = "Jf8Kd3Lq9Wx2Zr5Tv7Bn1Mc4";',
+        'apiKey := "T5kR9wQ2mX7pL3vN8bZ1cF6hJ4sD0gYe"',
+        'val accessToken: String = "Lp4Rt8Xz1Qm7Vn3Kc9Bw2Hf6Jd5Gs0Ya"',
+        'Server=db.internal;Database=app;User Id=sa;Password=Qz8!vR3kWp;',
+        'LOKALISE_API_KEY: 3f6b2a1c-8d4e-4f7a-9b0c-2e5d8a1f6c3b',
+      ],
+      negative: [
+        'passwordMinLength = 12',
+        'secretName: my-app-secrets',
+        'tokenizer = "bert-base-uncased"',
+        '"key": "ctrl+shift+down"',
+        'password = get_password()',
+        'token: ${{ secrets.NPM_TOKEN }}',
+        'api_key = "<YOUR_API_KEY>"',
+        'secret_key_base = ENV["SECRET_KEY_BASE"]',
+        'const apiKey = process.env.API_KEY;',
+        'password: changeme',
+        'DB_PASSWORD=',
+        'password = config.db.password',
+        'primaryKey: "3f6b2a1c8d4e4f7a9b0c2e5d8a1f6c3b"',
+        '"next_page_token": "CiAKGjBpNDd2Nmp2Zml2cXRwYjBpOXA3"',
+        'if (password == "hunter42") {',
+        'let token = tokens[i];',
+        'password: "{{ vault_db_password }}"',
+        'api_key: "%s"',
+        'SECRET_KEY = os.environ.get("SECRET_KEY")',
+        'credentials: include',
+        'auth: true',
+        'password_file = "/run/secrets/db_password"',
+      ],
+    },
+  },
+  {
+    id: 'generic-key-value-pair',
+    title: 'Hardcoded secret (name/value pair)',
+    provider: 'Generic',
+    confidence: 'medium',
+    pattern: keyValuePair,
+    keywords: ['value'],
+    advice: ADVICE,
+    validate: (secret, m) => judgeIn(classifySlot(m.groups?.key ?? ''), secret, m),
+    examples: {
+      positive: [
+        '- name: PAGERTREE_API_KEY\n  value: "pk8Rz3Lm1Qw7Xt5Vb9Nc2Hf4"',
+        '<add key="SmartsheetToken" value="w8Kq3Lz9Rt2Vx5Bn7Mc1Hf4Jd6" />',
+        '{"name": "DB_PASSWORD", "value": "Gv7!pQ2xLm9z"}',
+        '<property name="jdbc.password" value="Rk4#vN8qZt1w"/>',
+      ],
+      negative: [
+        '- name: LOG_LEVEL\n  value: "debug"',
+        '<add key="ApiKeyHeaderName" value="X-Api-Key" />',
+        '- name: API_TOKEN\n  valueFrom:\n    secretKeyRef:\n      name: api',
+        '<input name="csrf_token" value="a8f5f167f44f4964e6c998dee827110c">',
+      ],
+    },
+  },
+  {
+    id: 'generic-xml-credential',
+    title: 'Hardcoded secret in XML',
+    provider: 'Generic',
+    confidence: 'medium',
+    pattern: xmlElement,
+    keywords: KEYWORDS,
+    advice: ADVICE,
+    validate: (secret, m) => judgeIn(classifySlot(m.groups?.key ?? m.groups?.tag ?? ''), secret, m),
+    examples: {
+      positive: [
+        '<password>Pq8!zR3vKx2m</password>',
+        '<string name="mapbox_access_token">Hx7Lm2Qr9Vt4Zk1Bw6Nc3Fj8Sd5</string>',
+        '<entry key="ftp.password">mW4#tR9qLz2x</entry>',
+        '<apiKey>6c1e9b3f7a2d4e8c0b5f9a3d7c1e2b4f</apiKey>',
+      ],
+      negative: [
+        '<password>${db.password}</password>',
+        '<passwordPolicy>strict</passwordPolicy>',
+        '<token>string</token>',
+        '<string name="password_hint">Enter your password</string>',
+      ],
+    },
+  },
+  {
+    id: 'generic-auth-header',
+    title: 'Hardcoded Authorization header',
+    provider: 'Generic',
+    confidence: 'medium',
+    pattern: authHeader,
+    keywords: ['authorization', 'bearer'],
+    advice: ADVICE,
+    validate: (secret, m) => {
+      if (isPlaceholder(secret, true)) return 'reject';
+      const scheme = (m.groups?.scheme ?? m.groups?.bare ?? '').toLowerCase();
+      if (scheme === 'basic') {
+        const text = decodedBasic(secret);
+        if (!text) return 'reject';
+        const colon = text.indexOf(':');
+        if (colon < 1) return 'reject';
+        const password = text.slice(colon + 1);
+        if (password.length < 3 || DEFAULT_PASSWORDS.test(password) || isPlaceholder(password, true)) return 'reject';
+        return password.length >= 8 ? 'valid' : 'invalid';
+      }
+      const v = judgeValue(secret, 'secret', after(m));
+      if (v === 'reject') return 'reject';
+      return secret.length >= 20 ? 'valid' : 'invalid';
+    },
+    examples: {
+      positive: [
+        'Authorization: Bearer 9fK2mQ7xLp4Rt8Vz1Nc5Hb3Jw6Ys0Ad',
+        'curl -H "Authorization: token 4c8e2a9f1b7d3e6c0a5f9b2d8e4c1a7f3b6d9e2c" https://api.example.test',
+        'headers = {"Authorization": "Basic YWRtaW46U3VwM3JTM2NyM3Qh"}',
+        'DEBUG request headers={Authorization: Bearer Zx8Kq2Lm9Rt4Vw1Bn7Cd3Fg6Hj5}',
+      ],
+      negative: [
+        'Authorization: Bearer <token>',
+        'Authorization: Bearer ${TOKEN}',
+        'headers["Authorization"] = "Bearer " + token',
+        'Authorization: Basic dXNlcjpwYXNzd29yZA==',
+        'Authorization: Bearer YOUR_ACCESS_TOKEN',
+      ],
+    },
+  },
+  {
+    id: 'generic-cli-credential',
+    title: 'Credential on a command line',
+    provider: 'Generic',
+    confidence: 'medium',
+    pattern: cliCredential,
+    keywords: ['-p', '-a', '-u', '--', '-d', 'pass', 'token', 'key', 'secret', 'auth', 'cred'],
+    advice: 'A credential is passed on a command line, where shell history and process lists keep it. Read it from the environment or a file instead, and rotate it.',
+    validate: (secret, m) => {
+      if (!closedProperly(m)) return 'reject';
+      const flag = m.groups?.flag;
+      let slot: SlotKind | undefined;
+      if (flag === undefined) slot = 'password'; // -p, -a, -u user:pass
+      else {
+        const name = flag.replace(/^-+/, '');
+        // `-Dprop.password=x` (JVM): the property name is the slot.
+        slot = classifySlot(name.startsWith('D') && name.includes('.') ? name.slice(1) : name);
+        // Single-letter and short flags (`-k`, `-t 5`) name nothing.
+        if (name.length < 3) slot = undefined;
+      }
+      return judgeIn(slot, secret, m);
+    },
+    examples: {
+      positive: [
+        'mysql -u root -pQz8vR3kW7x appdb',
+        'sshpass -p Lm4!qZ8xRt ssh deploy@host',
+        'curl -u deploy:Vt8qZ3xLm2Rk https://api.internal.test/v1',
+        'wrangler deploy --api-token=Hq7Rz2Lm9Xt4Vk1Bn6Cw3Fj8Sd5Pg0Ye',
+        'vercel --token 8Jd2Lq7Xz3Rv9Tb1Nm5Kc4Hf6Gw0Sy',
+        'java -Djavax.net.ssl.keyStorePassword=Kp9#zR2vLq7x -jar app.jar',
+        'Connect-Service -ApiKey "f9c2e7a1b4d83f60a5c9e3d7b1f24a68"',
+        'redis-cli -h cache.internal -a Rz8!kQ3vLp2m ping',
+      ],
+      negative: [
+        'docker run -p 8080:80 nginx',
+        'mkdir -p build/output',
+        'docker login --password-stdin < token.txt',
+        'gh auth login --with-token < ./token',
+        'npm publish --otp 123456',
+        'deploy --token $DEPLOY_TOKEN',
+        'ssh -p 2222 user@host',
+        'curl -u "$USER:$PASS" https://x.test',
+        'kubectl create secret generic db --from-literal=password="$(cat pw.txt)"',
+      ],
+    },
+  },
+  {
+    id: 'generic-url-credential-param',
+    title: 'Credential in a URL query',
+    provider: 'Generic',
+    confidence: 'medium',
+    pattern: urlParam,
+    keywords: ['?', '&'],
+    advice: 'A credential in a URL ends up in server logs, browser history and referrer headers. Send it in a header from configuration instead, and rotate it.',
+    validate: (secret, m) => {
+      const key = m.groups?.key ?? '';
+      let slot = classifySlot(key);
+      if (slot === undefined && /^(?:sig|signature|code|access_token|apikey|api_key|key)$/i.test(key)) slot = /^sig/i.test(key) ? 'secret' : 'weak';
+      let value = secret;
+      try { value = decodeURIComponent(secret); } catch { /* keep raw */ }
+      if (slot === undefined || /^code$/i.test(key)) return 'reject';
+      return verdictToValidation(judgeValue(value, slot));
+    },
+    examples: {
+      positive: [
+        'https://api.buttercms.test/v2/posts/?auth_token=b3f9a2c7e1d84f60a5c3e9d7',
+        'GET /v1/data?format=json&api_key=Q7mZ2xLp9Rt4Vw8Bn1Cd6Fg3Hj5Ks0 HTTP/1.1',
+        'wss://stream.feed.test/socket?access_token=Kx9Lm2Qr7Vt4Zb1Nw6Cf3Hj8Sd5',
+        'https://cdn.files.test/d/f.zip?expires=1735689600&sig=pX8mQ2zR7vLk3Tn9Wb4Yc1Hd6Fg5Js0Aq%2BeU%3D',
+      ],
+      negative: [
+        'https://accounts.test/o/oauth2/auth?response_type=code&token_type=bearer',
+        'https://docs.test/page?token=YOUR_TOKEN',
+        'https://api.test/items?page_token=CiAKGjBpNDd2Nmp2Zml2cXRwYjBpOXA3',
+        'https://x.test/?api_key=${API_KEY}',
+      ],
+    },
+  },
+  {
+    id: 'generic-url-password',
+    title: 'Password in a URL',
+    provider: 'Generic',
+    confidence: 'medium',
+    pattern: urlPassword,
+    keywords: ['://'],
+    advice: 'A connection URL carries a password. Load the URL (or just the password) from the environment or a secret store, and rotate the password.',
+    validate: (secret, m) => {
+      const user = m.groups?.user ?? '';
+      let value = secret;
+      try { value = decodeURIComponent(secret); } catch { /* keep raw */ }
+      if (value.length < 4 || value === user || DEFAULT_PASSWORDS.test(value)) return 'reject';
+      if (isPlaceholder(value, true) || /^[$%{<]|\$\{|\{\{/.test(value)) return 'reject';
+      if (/^[a-z]+$/i.test(value) && value.length < 10) return 'reject';
+      return value.length >= 8 && /\d/.test(value) && /[A-Za-z]/.test(value) ? 'valid' : 'invalid';
+    },
+    examples: {
+      positive: [
+        'DATABASE_URL=postgres://app_user:Vq8zR3kLm2Xt@db.internal:5432/app',
+        'mongodb+srv://svc:Lp4q9ZrX2vKt@cluster0.abcde.mongodb.net/prod',
+        'amqps://worker:Hx7%21Rz2Lm9Q@mq.internal.test/vhost',
+        'redis://:Zr8kQ3vLp2mW@cache.internal:6379/0',
+      ],
+      negative: [
+        'postgres://postgres:postgres@localhost:5432/app',
+        'amqp://guest:guest@localhost:5672/',
+        'mysql://user:password@localhost/db',
+        'postgres://${DB_USER}:${DB_PASS}@db/app',
+        'https://user:<password>@git.test/repo.git',
+        'http://localhost:8080/@vite/client',
+      ],
+    },
+  },
+];

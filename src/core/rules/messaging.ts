@@ -1,3 +1,529 @@
 import type { Rule } from '../types';
+import { validateDiscordBotToken } from '../validators/discordToken';
 
-export const rules: readonly Rule[] = [];
+// Chat, email and notification providers.
+// Token formats:
+//   Slack     https://api.slack.com/concepts/token-types , https://api.slack.com/messaging/webhooks
+//   Discord   https://discord.com/developers/docs/reference#authentication
+//   Telegram  https://core.telegram.org/bots/api#authorizing-your-bot
+//   Twilio    https://www.twilio.com/docs/iam/api-keys
+//   SendGrid  https://www.twilio.com/docs/sendgrid/ui/account-and-settings/api-keys
+//   Mailgun   https://documentation.mailgun.com/docs/mailgun/user-manual/get-started/#api-keys
+//   Mailchimp https://mailchimp.com/developer/marketing/guides/quick-start/#generate-your-api-key
+//   Brevo     https://developers.brevo.com/docs/getting-started
+//   Teams     https://learn.microsoft.com/en-us/microsoftteams/platform/webhooks-and-connectors/how-to/add-incoming-webhook
+
+// One nested YAML key is allowed between the name and the value (`slack:\n  token: …`).
+const NESTED = String.raw`(?:[ \t]{0,3}\r?\n[ \t]{1,12}[\w.-]{1,40}:)?`;
+
+/** `name… = value` as written in code, YAML, JSON, .env, shell and CLI flags (name case-insensitive). */
+function assigned(name: string, value: string): RegExp {
+  return new RegExp(String.raw`(?:${name})[\w.-]{0,40}?["'\x60]?\s{0,3}(?::=|=>|[=:]|\s)${NESTED}\s{0,3}["'\x60]?(?<secret>${value})(?![\w-])`, 'i');
+}
+
+const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
+const SLACK_TOKENS_DOCS = 'https://api.slack.com/authentication/rotation';
+const SLACK_REVOKE = 'https://api.slack.com/methods/auth.revoke';
+
+export const rules: readonly Rule[] = [
+  // ── Slack ───────────────────────────────────────────────────────────────────────────────
+  {
+    id: 'slack-bot-token',
+    title: 'Slack bot token',
+    provider: 'Slack',
+    confidence: 'high',
+    pattern: /\b(xoxb-\d{8,13}-(?:\d{10,13}-)?[A-Za-z0-9]{18,34})(?![\w-])/,
+    keywords: ['xoxb-'],
+    minEntropy: 3,
+    docs: SLACK_REVOKE,
+    advice: 'A Slack bot token reads and posts in every channel the bot is in. Regenerate it under OAuth & Permissions (or call auth.revoke) and load it from the environment.',
+    examples: {
+      positive: ['SLACK_BOT_TOKEN=xoxb-4520391173212-7577571669359-k9grljXn6JzhUCF7aA7EiKES', 'app = App(token="xoxb-71834126950-YVw0dXQ3LFprK4e1r62DTfap")'],
+      negative: ['SLACK_BOT_TOKEN=xoxb-xxxxxxxxxxxx-xxxxxxxxxxxxx-xxxxxxxxxxxxxxxxxxxxxxxx', 'Bot tokens begin with xoxb-.'],
+    },
+  },
+  {
+    id: 'slack-user-token',
+    title: 'Slack user token',
+    provider: 'Slack',
+    confidence: 'high',
+    pattern: /\b(xoxp-\d{8,13}-\d{8,13}-\d{8,13}-[A-Za-z0-9]{28,34})(?![\w-])/,
+    keywords: ['xoxp-'],
+    minEntropy: 3,
+    docs: SLACK_REVOKE,
+    advice: 'A Slack user token acts as the person who installed the app, private messages included. Revoke it with auth.revoke or reinstall the app.',
+    examples: {
+      positive: ['SLACK_USER_TOKEN=xoxp-7942057531747-1538170273796-6503006133881-ca09b1eb88e57789d770ba9cc7dc65b6', 'client = WebClient(token="xoxp-90508771422-897748051284-9195852927179-2d70ef26b697f7b5e898547196f9d3d0")'],
+      negative: ['SLACK_USER_TOKEN=xoxp-xxxxxxxxxxxx', 'User tokens begin with xoxp-.'],
+    },
+  },
+  {
+    id: 'slack-app-token',
+    title: 'Slack app-level token',
+    provider: 'Slack',
+    confidence: 'high',
+    pattern: /\b(xapp-\d-[A-Z0-9]{9,12}-\d{10,13}-[a-f0-9]{32,80})\b/,
+    keywords: ['xapp-'],
+    minEntropy: 3,
+    docs: 'https://api.slack.com/authentication/token-types#app-level',
+    advice: 'An app-level token opens Socket Mode connections and receives all of the app\'s events. Revoke it under Basic Information → App-Level Tokens.',
+    examples: {
+      positive: ['SLACK_APP_TOKEN=xapp-1-A08WECERZKS-2947157661937-3d2a2d2780a9addb06eb0542a138cf5342187d6ea5cae4aa119974c1945c1e80', 'handler = SocketModeHandler(app, "xapp-1-A0GEPP7UF4G-9978950483425-53873a285e7de687b5ec9f212a764b69125da5b9fe220cdb8e4632e047ee2722")'],
+      negative: ['SLACK_APP_TOKEN=xapp-1-xxxxxxxx', 'App-level tokens start with xapp-.'],
+    },
+  },
+  {
+    id: 'slack-config-access-token',
+    title: 'Slack app configuration access token',
+    provider: 'Slack',
+    confidence: 'high',
+    pattern: /\b(xoxe\.xox[bp]-\d-[A-Za-z0-9]{150,180})\b/,
+    keywords: ['xoxe.xox'],
+    minEntropy: 3,
+    docs: SLACK_TOKENS_DOCS,
+    advice: 'A rotating Slack access token (or app configuration token) acts with the app\'s scopes for 12 hours. Revoke it and the refresh token that minted it.',
+    examples: {
+      positive: ['SLACK_CONFIG_TOKEN=xoxe.xoxp-1-nNGUgONbrcfaMJIWQfDP0KEk5YkGBJipiT4gteL7oZfdPpDxZpowK8690v5HrbTMUMFbx2E1PWfssaQuERRjTI0vuJdLf2NuA8SAzcUO5DLN5aRADtI4T0vz9Bp3yOcE6pqWtu3k9kEbst4SYZCaFGhDvoNqizP2oHpB7', '"access_token": "xoxe.xoxb-1-wVlKrg2GC3FMZEufSdWRttHZUa8aIEt7hKHvy38pYm4BLe7xDRuzocR1hRogmBhlqdpRcovcocsKvKp8hmYhZMPLjWtYtisxsURAvBzJOL381cNaoij8vMbD6DqPathiL7T2F1bzLBfvwW1itzfe4C2gjPcnCOutgMZN"'],
+      negative: ['SLACK_CONFIG_TOKEN=xoxe.xoxp-1-xxxxxxxx', 'Rotating tokens start with xoxe.xoxp-.'],
+    },
+  },
+  {
+    id: 'slack-config-refresh-token',
+    title: 'Slack refresh token',
+    provider: 'Slack',
+    confidence: 'high',
+    pattern: /\b(xoxe-\d-[A-Za-z0-9]{140,150})\b/,
+    keywords: ['xoxe-'],
+    minEntropy: 3,
+    docs: SLACK_TOKENS_DOCS,
+    advice: 'A Slack refresh token mints new access tokens indefinitely. Revoke it with auth.revoke and store refresh tokens encrypted, never in code.',
+    examples: {
+      positive: ['SLACK_REFRESH_TOKEN=xoxe-1-2dDP8Qnd7mDIsOjjPwhx9zdqVnck8k4536orpSyLpIYtkykG9OzAgFL2q5HAgbzWZfutoMdR4hAUvwZRoGrMrvqqIwQhbI1eWTGN9rXQuCPYi9OpXWpUbsMikJbKYgP4oGxQvUf9MnnI2ZjVH2', "refresh_token: 'xoxe-1-soU6WhSz3QqfYfbnBAibNKX1CJ08v9rhILoLR4lxeaRohlUxwDaxxdND2WOTFf2t4S0Ex5S5YhbL03yfxqHl2ErGTAVgQW3HYyo6YahUdV3QZgE1sHJg2RLucHJ2V7MOgGHiAqK8hryA4KdJns'"],
+      negative: ['SLACK_REFRESH_TOKEN=xoxe-1-xxxxxxxx', 'Refresh tokens start with xoxe-.'],
+    },
+  },
+  {
+    id: 'slack-legacy-workspace-token',
+    title: 'Slack legacy workspace token',
+    provider: 'Slack',
+    confidence: 'medium',
+    pattern: /\b(xox[ar]-[A-Za-z0-9-]{10,146})(?![\w-])/,
+    keywords: ['xoxa-', 'xoxr-'],
+    minEntropy: 3.5,
+    docs: SLACK_REVOKE,
+    advice: 'A workspace (xoxa) or refresh (xoxr) token from a legacy workspace app acts across the workspace. Revoke it and migrate the app.',
+    examples: {
+      positive: ['SLACK_TOKEN=xoxa-2-azOCSBqdY0Iv9qncjzmJeklgVtvG7CaCvO2NwfRV', 'refresh = "xoxr-c5rT9sKBs2T4g7gMz51QNcSQWRmZrXolfw1a"'],
+      negative: ['SLACK_TOKEN=xoxa-2-xxxxxxxx', 'xoxa- marks workspace tokens.'],
+    },
+  },
+  {
+    id: 'slack-legacy-token',
+    title: 'Slack legacy token',
+    provider: 'Slack',
+    confidence: 'high',
+    pattern: /\b(xox[os]-\d{1,13}-\d{1,13}-\d{1,13}-[a-fA-F0-9]{16,64})\b/,
+    keywords: ['xoxo-', 'xoxs-'],
+    minEntropy: 3,
+    docs: 'https://api.slack.com/legacy/custom-integrations/legacy-tokens',
+    advice: 'A legacy Slack token carries the full permissions of its user. Revoke it on the legacy tokens page and use an app token instead.',
+    examples: {
+      positive: ['SLACK_LEGACY_TOKEN=xoxs-2339415938-75936531098-848643385635-73866fd44bc16d4fde94568550ac130aebad03e3c17bcde529e11bbba811a673', 'token: xoxo-5499082871-20206467758-633485246355-ea690aef01c8eaa897ba77d5cb649c58'],
+      negative: ['SLACK_LEGACY_TOKEN=xoxs-xxxxxxxx', 'Legacy tokens started with xoxs- or xoxo-.'],
+    },
+  },
+  {
+    id: 'slack-webhook-url',
+    title: 'Slack incoming webhook URL',
+    provider: 'Slack',
+    confidence: 'high',
+    pattern: /(https:\/\/hooks\.slack\.com\/services\/T[A-Z0-9]{8,12}\/B[A-Z0-9]{8,12}\/[A-Za-z0-9]{24})\b/,
+    keywords: ['hooks.slack.com'],
+    docs: 'https://api.slack.com/messaging/webhooks#handling_errors',
+    advice: 'Anyone with an incoming webhook URL can post into its channel (phishing from a trusted bot). Remove the webhook in the app\'s Incoming Webhooks page and create a new one.',
+    examples: {
+      positive: ['SLACK_WEBHOOK_URL=https://hooks.slack.com/services/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', 'requests.post("https://hooks.slack.com/services/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", json={"text": "deploy done"})'],
+      negative: ['SLACK_WEBHOOK_URL=https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX', 'Webhooks live under https://hooks.slack.com/services/.'],
+    },
+  },
+  {
+    id: 'slack-workflow-webhook-url',
+    title: 'Slack workflow webhook URL',
+    provider: 'Slack',
+    confidence: 'high',
+    pattern: /(https:\/\/hooks\.slack\.com\/(?:workflows|triggers)\/T[A-Z0-9]{8,12}\/(?:[A-Z0-9]{8,12}\/)?\d{8,20}\/[A-Za-z0-9]{24,32})\b/,
+    keywords: ['hooks.slack.com'],
+    docs: 'https://slack.com/help/articles/360041352714-Build-a-workflow--Create-a-workflow-that-starts-outside-of-Slack',
+    advice: 'A workflow webhook URL starts the workflow with whatever data is posted to it. Delete the trigger in Workflow Builder and create a new one.',
+    examples: {
+      positive: ['WORKFLOW_URL=https://hooks.slack.com/workflows/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', 'curl -X POST -d \'{"text":"hi"}\' https://hooks.slack.com/triggers/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'],
+      negative: ['WORKFLOW_URL=https://hooks.slack.com/workflows/TXXXXXXXX/AXXXXXXXX/XXXX/XXXX', 'Workflow triggers live under hooks.slack.com/workflows/.'],
+    },
+  },
+  // ── Discord ─────────────────────────────────────────────────────────────────────────────
+  {
+    id: 'discord-bot-token',
+    title: 'Discord bot token',
+    provider: 'Discord',
+    confidence: 'high',
+    // First part: base64 of the bot's numeric user id, so it starts with M, N or O.
+    pattern: /\b([MNO][A-Za-z0-9_-]{23,27}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,38})(?![\w-])/,
+    keywords: ['discord', 'bot'],
+    minEntropy: 3.5,
+    validate: validateDiscordBotToken,
+    docs: 'https://discord.com/developers/docs/topics/oauth2#bot-vs-user-accounts',
+    advice: 'A Discord bot token logs in as the bot in every server it joined. Reset it in the Developer Portal → Bot and load it from the environment.',
+    examples: {
+      positive: ['DISCORD_BOT_TOKEN=NzQ3NTA3MjA3NTI5NTE3NTg3Mw.a0uaQy.hzFACDizVZ1NGNHhDpIEPJODr4SubcAILKlYst', "client.login('OTE0NjAxMTc5NTI0ODg0NDI1Nw.Optusf.hkQcGjAo_ausCBUSaP9cw7ymtvmrNqY5LnTrtt'); // bot"],
+      negative: ['DISCORD_BOT_TOKEN=${DISCORD_BOT_TOKEN}', 'bot version: Mozilla.a1b2c3.Gecko'],
+    },
+  },
+  {
+    id: 'discord-webhook-url',
+    title: 'Discord webhook URL',
+    provider: 'Discord',
+    confidence: 'high',
+    pattern: /(https:\/\/(?:(?:ptb|canary)\.)?discord(?:app)?\.com\/api\/webhooks\/\d{17,20}\/[A-Za-z0-9_-]{60,68})(?![\w-])/,
+    keywords: ['discord.com/api/webhooks', 'discordapp.com/api/webhooks'],
+    docs: 'https://support.discord.com/hc/en-us/articles/228383668-Intro-to-Webhooks',
+    advice: 'Anyone with a Discord webhook URL can post (and impersonate names and avatars) in its channel. Delete the webhook in the channel\'s Integrations settings.',
+    examples: {
+      positive: ['DISCORD_WEBHOOK=https://discord.com/api/webhooks/5890756852566053520/nY_RGbjwYedM96GUk-uSDYXRThfAtIO45I6cfYazqx_SQB2lVjOSSqyb3TMgyxaxJGoM', 'fetch("https://discordapp.com/api/webhooks/189747592509393146/QIMK0RI5lI_jZaz59XVcQ3YutLrQK7ORPpba6tAqCXmR8wVOrRJvUUFtAL9hXBpUrN-y", { method: "POST" });'],
+      negative: ['DISCORD_WEBHOOK=https://discord.com/api/webhooks/{id}/{token}', 'Webhooks live under discord.com/api/webhooks/.'],
+    },
+  },
+  {
+    id: 'discord-client-secret',
+    title: 'Discord OAuth2 client secret',
+    provider: 'Discord',
+    confidence: 'medium',
+    pattern: assigned(String.raw`discord[\w.-]{0,20}?secret`, '[A-Za-z0-9_-]{32}'),
+    keywords: ['discord'],
+    minEntropy: 3.5,
+    docs: 'https://discord.com/developers/docs/topics/oauth2',
+    advice: 'The client secret exchanges OAuth2 codes for user tokens on behalf of your app. Reset it in the Developer Portal → OAuth2.',
+    examples: {
+      positive: ['DISCORD_CLIENT_SECRET=q_5NZ0l3r9HT-NB24c73GJBQbBijeXSp', '"discordClientSecret": "I6X4Ww4EgsY0MzhLjQqZZDe0KbWwM35p"'],
+      negative: ['DISCORD_CLIENT_SECRET=${DISCORD_CLIENT_SECRET}', 'discord_invite: https://discord.gg/acme'],
+    },
+  },
+  // ── Telegram ────────────────────────────────────────────────────────────────────────────
+  {
+    id: 'telegram-bot-token',
+    title: 'Telegram bot token',
+    provider: 'Telegram',
+    confidence: 'high',
+    // `<bot id>:AA<33 chars>`; the `:AA` run is the prefilter.
+    pattern: /\b(\d{8,10}:AA[A-Za-z0-9_-]{33})(?![\w-])/,
+    keywords: [':aa'],
+    minEntropy: 3.5,
+    docs: 'https://core.telegram.org/bots/features#botfather',
+    advice: 'A Telegram bot token controls the bot: reads its messages and sends as it. Revoke it with /revoke in @BotFather and load the new one from the environment.',
+    examples: {
+      positive: ['TELEGRAM_BOT_TOKEN=5226233685:AA9blzmZaDmOsHa2gpTgYg8RgeIgyaiFSMq', 'bot = telebot.TeleBot("398747736:AACraSNZMVUc3TU3yaxrDb5BnVXHrUgLm9-")'],
+      negative: ['TELEGRAM_BOT_TOKEN=123456789:AAxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', 'Bot tokens look like <id>:AA… and come from @BotFather.'],
+    },
+  },
+  // ── Twilio / SendGrid ───────────────────────────────────────────────────────────────────
+  {
+    id: 'twilio-api-key',
+    title: 'Twilio API key SID',
+    provider: 'Twilio',
+    confidence: 'medium',
+    pattern: /\b(SK[0-9a-f]{32})\b/,
+    keywords: ['sk'],
+    minEntropy: 3,
+    docs: 'https://www.twilio.com/docs/iam/api-keys#delete-an-api-key',
+    advice: 'A Twilio API key SID is half of a credential pair; its secret is usually nearby. Delete the API key in the Console if the secret may have leaked too.',
+    examples: {
+      positive: ['TWILIO_API_KEY=SKa66054ea5e0c86dc7ccc7ec6109b1e57', 'client = Client("SK10ef5078f2f3b7dedc210c7dc497813c", api_secret, account_sid)'],
+      negative: ['TWILIO_ACCOUNT_SID=AC52f0be8ab289b1357fc1e22f6709be06', 'TWILIO_API_KEY=SKxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'],
+    },
+  },
+  {
+    id: 'twilio-auth-token',
+    title: 'Twilio auth token',
+    provider: 'Twilio',
+    confidence: 'high',
+    pattern: assigned(String.raw`twilio[\w.-]{0,20}?(?:auth[_-]?token|secret)`, '[0-9a-f]{32}'),
+    keywords: ['twilio'],
+    minEntropy: 3,
+    docs: 'https://www.twilio.com/docs/iam/credentials/api#rotate-auth-token',
+    advice: 'The Twilio auth token is the account\'s master credential: calls, SMS, billing. Rotate it in the Console (promote a secondary token) and use API keys in apps.',
+    examples: {
+      positive: ['TWILIO_AUTH_TOKEN=b9bd588918d70dd753884be7d308ce2d', 'twilio_auth_token = "9b105bcf30a772e8bbe61ddc5a190594"'],
+      negative: ['TWILIO_AUTH_TOKEN=${TWILIO_AUTH_TOKEN}', 'twilio_region: ie1'],
+    },
+  },
+  {
+    id: 'sendgrid-api-key',
+    title: 'SendGrid API key',
+    provider: 'SendGrid',
+    confidence: 'high',
+    pattern: /\b(SG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43})(?![\w-])/,
+    keywords: ['sg.'],
+    minEntropy: 3.5,
+    docs: 'https://www.twilio.com/docs/sendgrid/ui/account-and-settings/api-keys#delete-an-api-key',
+    advice: 'A SendGrid key sends mail from your verified domains (ideal for phishing) and may read contacts. Delete it under Settings → API Keys.',
+    examples: {
+      positive: ['SENDGRID_API_KEY=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', "sgMail.setApiKey('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');"],
+      negative: ['SENDGRID_API_KEY=SG.xxxxxxxxxxxxxxxxxxxxxx.xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', 'Keys look like SG.<id>.<secret>.'],
+    },
+  },
+  // ── Mailgun / Mailchimp / Postmark / Brevo ─────────────────────────────────────────────
+  {
+    id: 'mailgun-api-key',
+    title: 'Mailgun API key (legacy format)',
+    provider: 'Mailgun',
+    confidence: 'medium',
+    pattern: /(?<![\w-])(key-[0-9a-f]{32})\b/,
+    keywords: ['key-'],
+    minEntropy: 3,
+    docs: 'https://documentation.mailgun.com/docs/mailgun/user-manual/get-started/#api-keys',
+    advice: 'A Mailgun key sends mail from your domains and reads logs. Delete it under API Security and create a domain-scoped sending key.',
+    examples: {
+      positive: ['MAILGUN_API_KEY=key-dbdc499e0f4dd90236b079194ddd8b65', "auth=('api', 'key-143c44a78739f0bf86e273d19a7fdfc5')"],
+      negative: ['MAILGUN_API_KEY=key-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', 'cache-key-v2: node-modules'],
+    },
+  },
+  {
+    id: 'mailgun-private-key',
+    title: 'Mailgun private API key or webhook signing key',
+    provider: 'Mailgun',
+    confidence: 'high',
+    pattern: assigned('mailgun|(?<![a-z])mg', '[0-9a-f]{32}-[0-9a-f]{8}-[0-9a-f]{8}'),
+    keywords: ['mailgun', 'mg_', 'mg-'],
+    minEntropy: 3,
+    docs: 'https://documentation.mailgun.com/docs/mailgun/user-manual/get-started/#api-keys',
+    advice: 'A Mailgun private key sends mail and manages domains; the signing key lets anyone forge webhooks. Rotate it under API Security.',
+    examples: {
+      positive: ['MAILGUN_API_KEY=99d8826d22f028e322288486c2844fd2-fd52279e-0e46c998', 'mailgun_signing_key: "445df6047a214cf9067cc6fb2ec5805f-96a8effc-ba4a9c40"'],
+      negative: ['MAILGUN_API_KEY=${MAILGUN_API_KEY}', 'mailgun_domain: mg.acme.dev'],
+    },
+  },
+  {
+    id: 'mailchimp-api-key',
+    title: 'Mailchimp Marketing API key',
+    provider: 'Mailchimp',
+    confidence: 'high',
+    pattern: /\b([0-9a-f]{32}-us\d{1,2})\b/,
+    keywords: ['-us'],
+    minEntropy: 3,
+    docs: 'https://mailchimp.com/help/about-api-keys/#disable-or-delete-an-api-key',
+    advice: 'A Mailchimp key reads and exports your audiences and sends campaigns. Disable it under Profile → Extras → API keys.',
+    examples: {
+      positive: ['MAILCHIMP_API_KEY=cb3ea6d75bfe9e1c97be0aa89a004184-us21', "mailchimp.setConfig({ apiKey: '9c110ecec27edd11def7fbb70a2a1933-us6', server: 'us6' });"],
+      negative: ['MAILCHIMP_API_KEY=xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx-us21', 'The -us21 suffix names the data center.'],
+    },
+  },
+  {
+    id: 'mailchimp-transactional-api-key',
+    title: 'Mailchimp Transactional (Mandrill) API key',
+    provider: 'Mailchimp',
+    confidence: 'medium',
+    pattern: assigned(String.raw`mandrill|mailchimp[_-]?transactional`, '(?:md-)?[A-Za-z0-9_-]{22}'),
+    keywords: ['mandrill', 'transactional'],
+    minEntropy: 3.5,
+    docs: 'https://mailchimp.com/developer/transactional/guides/quick-start/#generate-your-api-key',
+    advice: 'A Mandrill key sends transactional mail from your domains. Delete it in the Transactional settings → SMTP & API Info.',
+    examples: {
+      positive: ['MANDRILL_API_KEY=md-g5m398ssi2LGz8RNSN6hji', "mandrill_key = 'K3wnOlA6SyswY3bJ8Fm407'"],
+      negative: ['MANDRILL_API_KEY=${MANDRILL_API_KEY}', 'mandrill_subaccount: receipts'],
+    },
+  },
+  {
+    id: 'postmark-server-token',
+    title: 'Postmark server or account token',
+    provider: 'Postmark',
+    confidence: 'medium',
+    pattern: assigned('postmark', UUID),
+    keywords: ['postmark'],
+    minEntropy: 3,
+    docs: 'https://postmarkapp.com/support/article/1008-what-are-the-account-and-server-api-tokens',
+    advice: 'A Postmark token sends mail from your servers (or manages the whole account). Regenerate it in the server\'s API Tokens tab.',
+    examples: {
+      positive: ['POSTMARK_SERVER_TOKEN=9000b0c4-c398-4513-a1e1-566c2f763fa8', 'postmark:\n  api_token: "3b8c0cb4-4f2a-45b3-a320-ae66e3a1051c"'],
+      negative: ['POSTMARK_SERVER_TOKEN=${POSTMARK_SERVER_TOKEN}', 'postmark_stream: outbound'],
+    },
+  },
+  {
+    id: 'brevo-api-key',
+    title: 'Brevo (Sendinblue) API key',
+    provider: 'Brevo',
+    confidence: 'high',
+    pattern: /\b(xkeysib-[0-9a-f]{64}-[A-Za-z0-9]{16})\b/,
+    keywords: ['xkeysib-'],
+    minEntropy: 3,
+    docs: 'https://help.brevo.com/hc/en-us/articles/209467485-Create-and-manage-your-API-keys',
+    advice: 'A Brevo key sends email and SMS and reads contacts. Delete it under SMTP & API → API Keys.',
+    examples: {
+      positive: ['BREVO_API_KEY=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', "defaultClient.authentications['api-key'].apiKey = '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';"],
+      negative: ['BREVO_API_KEY=xkeysib-xxxxxxxx', 'API keys start with xkeysib-.'],
+    },
+  },
+  {
+    id: 'brevo-smtp-key',
+    title: 'Brevo (Sendinblue) SMTP key',
+    provider: 'Brevo',
+    confidence: 'high',
+    pattern: /\b(xsmtpsib-[0-9a-f]{64}-[A-Za-z0-9]{16})\b/,
+    keywords: ['xsmtpsib-'],
+    minEntropy: 3,
+    docs: 'https://help.brevo.com/hc/en-us/articles/7959631848850-Create-and-manage-your-SMTP-keys',
+    advice: 'A Brevo SMTP key relays mail from your sender domains. Delete it under SMTP & API → SMTP keys.',
+    examples: {
+      positive: ['SMTP_PASSWORD=xsmtpsib-f8345c6b673f27ef241cc60867dae08ac17d299731f546028552cf7f7f017fcf-B7c2cGhL3JPranRJ', 'smtp_pass: "xsmtpsib-231865b1b088341a5193d6d2cf81a5fcaedb090496f562551e4be7ed11e78278-aVK3kF9wGTW3Fr8k"'],
+      negative: ['SMTP_PASSWORD=xsmtpsib-xxxxxxxx', 'SMTP keys start with xsmtpsib-.'],
+    },
+  },
+  // ── Microsoft Teams ─────────────────────────────────────────────────────────────────────
+  {
+    id: 'microsoft-teams-webhook-url',
+    title: 'Microsoft Teams incoming webhook URL',
+    provider: 'Microsoft Teams',
+    confidence: 'high',
+    pattern: new RegExp(String.raw`(https://(?:[a-z0-9-]+\.webhook\.office\.com/webhookb2|outlook\.office(?:365)?\.com/webhook)/${UUID}@${UUID}/IncomingWebhook/[0-9a-f]{32}/${UUID}(?:/[A-Za-z0-9_-]{20,80})?)`),
+    keywords: ['webhookb2', 'incomingwebhook'],
+    docs: 'https://learn.microsoft.com/en-us/microsoftteams/platform/webhooks-and-connectors/how-to/add-incoming-webhook#remove-incoming-webhooks',
+    advice: 'Anyone with the webhook URL can post cards into the channel. Remove the connector in the channel\'s settings and move to a Workflows webhook kept in a secret store.',
+    examples: {
+      positive: ['TEAMS_WEBHOOK_URL=https://contoso.webhook.office.com/webhookb2/85ea56c2-0b89-44eb-a5c1-5e79644d60d1@725d4d1c-f9d3-475d-a3e8-23746b261a56/IncomingWebhook/4bb04351c27457032e892d1b86e25f0e/405492a7-20a5-4bfa-a28f-f15703bd3770', 'webhook_url: "https://fabrikam.webhook.office.com/webhookb2/bb30d831-e16a-46db-a768-9a14fdf46d1a@24cf97b2-6294-4abd-ad9b-8c8f08b02b7f/IncomingWebhook/8a0e2498de823b950bdef769a5ba697f/804848a3-cbe0-420b-a085-aae78a8ec729/V2B6lsC-K2IvkKedQ5nM0Ie712Ls30NGSS96V-CVnO8Zb"'],
+      negative: ['TEAMS_WEBHOOK_URL=https://acme.webhook.office.com/webhookb2/<group>@<tenant>/IncomingWebhook/<id>/<owner>', 'Webhooks live under webhook.office.com/webhookb2/.'],
+    },
+  },
+  {
+    id: 'microsoft-teams-workflow-url',
+    title: 'Microsoft Teams / Power Automate workflow URL',
+    provider: 'Microsoft Teams',
+    confidence: 'high',
+    pattern: /(https:\/\/[a-z0-9.-]+\.logic\.azure\.com(?::443)?\/workflows\/[0-9a-f]{32}\/triggers\/[\w-]{1,40}\/paths\/invoke\?[^\s"'<>]{0,200}?sig=[A-Za-z0-9_%-]{43,60})/,
+    keywords: ['logic.azure.com'],
+    docs: 'https://support.microsoft.com/en-us/office/create-incoming-webhooks-with-workflows-for-microsoft-teams-8ae491c7-0394-4861-ba59-055e33f75498',
+    advice: 'The signed workflow URL (sig=) lets anyone trigger the flow and post as it. Regenerate the trigger URL (or recreate the flow) and keep it in a secret store.',
+    examples: {
+      positive: ['TEAMS_WORKFLOW_URL=https://prod-27.westeurope.logic.azure.com:443/workflows/51f3948e6d993f38a0121a623c300846/triggers/manual/paths/invoke?api-version=2016-06-01&sp=%2Ftriggers%2Fmanual%2Frun&sv=1.0&sig=0MRYNHQIYfSXTCzg3lIvexigJm-Ooc0FJWVqMjbLAK5', 'requests.post("https://prod-04.eastus.logic.azure.com/workflows/9116ae1763e342530a1e447b75150dd0/triggers/manual/paths/invoke?api-version=2016-06-01&sp=%2Ftriggers%2Fmanual%2Frun&sv=1.0&sig=xqUwXzM5LOiwVSvNZ-iVAFFbB5imscoV5f9CvnpfEYY", json=card)'],
+      negative: ['TEAMS_WORKFLOW_URL=https://prod-00.westus.logic.azure.com/workflows/<id>/triggers/manual/paths/invoke', 'Workflow URLs end with a sig= signature.'],
+    },
+  },
+  // ── Context-only providers ──────────────────────────────────────────────────────────────
+  {
+    id: 'intercom-access-token',
+    title: 'Intercom access token',
+    provider: 'Intercom',
+    confidence: 'medium',
+    pattern: assigned('intercom', '[A-Za-z0-9+/=_-]{59,61}'),
+    keywords: ['intercom'],
+    minEntropy: 3.5,
+    docs: 'https://developers.intercom.com/docs/build-an-integration/learn-more/authentication',
+    advice: 'An Intercom access token reads and writes conversations, contacts and companies in the workspace. Regenerate it in the Developer Hub → Authentication.',
+    examples: {
+      positive: ['INTERCOM_ACCESS_TOKEN=dG9rOjEyMTJlYjUyXzQzMDlfNGY0ZV9hNzYwX2JmMWRjMDE5ZWQyMToxOjA=', 'intercom:\n  token: "dG9rOjYzNzQxOGRiXzg0MjhfNGFiM19hYWQxX2U3YjBmNTlhOGNiOToxOjA="'],
+      negative: ['INTERCOM_ACCESS_TOKEN=${INTERCOM_ACCESS_TOKEN}', 'intercom_app_id: abc12def'],
+    },
+  },
+  {
+    id: 'vonage-api-secret',
+    title: 'Vonage (Nexmo) API secret',
+    provider: 'Vonage',
+    confidence: 'medium',
+    pattern: assigned(String.raw`(?:vonage|nexmo)[\w.-]{0,20}?secret`, '[A-Za-z0-9]{16}'),
+    keywords: ['vonage', 'nexmo'],
+    minEntropy: 3.5,
+    docs: 'https://developer.vonage.com/en/account/secret-management',
+    advice: 'The Vonage API secret, with the API key, sends SMS and places calls on your bill. Create a new secret in the Dashboard → Settings and delete this one.',
+    examples: {
+      positive: ['VONAGE_API_SECRET=X3k8h7WVYYUFqKKo', 'nexmo_secret = "QpJ5YbKiaYIymIxk"'],
+      negative: ['VONAGE_API_SECRET=${VONAGE_API_SECRET}', 'vonage_from: ACME'],
+    },
+  },
+  {
+    id: 'messagebird-api-key',
+    title: 'MessageBird (Bird) API key',
+    provider: 'MessageBird',
+    confidence: 'medium',
+    pattern: assigned('message[_-]?bird', '[A-Za-z0-9]{25}'),
+    keywords: ['messagebird', 'message_bird', 'message-bird'],
+    minEntropy: 3.5,
+    docs: 'https://developers.messagebird.com/api/#authentication',
+    advice: 'A MessageBird key sends SMS, voice and chat messages on your account. Delete it in the Dashboard → Developers → API access.',
+    examples: {
+      positive: ['MESSAGEBIRD_API_KEY=mc8COXajeQtYqwmT8ocyAiohN', "messagebird_key: 'fH8z7DtNuLRon2XASOnA1QxMd'"],
+      negative: ['MESSAGEBIRD_API_KEY=${MESSAGEBIRD_API_KEY}', 'messagebird_originator: Acme'],
+    },
+  },
+  {
+    id: 'pusher-app-secret',
+    title: 'Pusher Channels app secret',
+    provider: 'Pusher',
+    confidence: 'medium',
+    pattern: assigned(String.raw`pusher[\w.-]{0,20}?secret`, '[0-9a-f]{20}'),
+    keywords: ['pusher'],
+    minEntropy: 3,
+    docs: 'https://pusher.com/docs/channels/server_api/authenticating-users/',
+    advice: 'The Pusher app secret signs server events and private-channel auth; with it anyone can publish to your channels. Rotate the app keys in the Channels dashboard.',
+    examples: {
+      positive: ['PUSHER_APP_SECRET=5b66123e863ced7e3d09', "pusher_secret: '52592af272bb3ece9136'"],
+      negative: ['PUSHER_APP_SECRET=${PUSHER_APP_SECRET}', 'pusher_cluster: eu'],
+    },
+  },
+  {
+    id: 'mattermost-access-token',
+    title: 'Mattermost access token',
+    provider: 'Mattermost',
+    confidence: 'medium',
+    pattern: assigned('mattermost', '[a-z0-9]{26}'),
+    keywords: ['mattermost'],
+    minEntropy: 3.5,
+    docs: 'https://developers.mattermost.com/integrate/reference/personal-access-token/',
+    advice: 'A Mattermost personal or bot access token acts as its user on the server. Revoke it under Profile → Security → Personal Access Tokens (or the bot\'s page).',
+    examples: {
+      positive: ['MATTERMOST_TOKEN=qv5agf1l4rohr1tj7a3pbmbhtp', 'mattermost:\n  access_token: pypj24934crkknv2oljhsr1ho4'],
+      negative: ['MATTERMOST_TOKEN=${MATTERMOST_TOKEN}', 'mattermost_url: https://chat.acme.dev'],
+    },
+  },
+  {
+    id: 'line-channel-access-token',
+    title: 'LINE Messaging API channel access token',
+    provider: 'LINE',
+    confidence: 'medium',
+    pattern: assigned(String.raw`line[_-]?(?:channel|messaging|bot)[\w.-]{0,20}?(?:access[_-]?)?token`, '[A-Za-z0-9+/]{150,200}={0,2}'),
+    keywords: ['line_', 'line-', 'linechannel', 'linebot'],
+    minEntropy: 4,
+    docs: 'https://developers.line.biz/en/docs/basics/channel-access-token/',
+    advice: 'A long-lived LINE channel access token sends messages to your followers as the official account. Reissue it in the LINE Developers console.',
+    examples: {
+      positive: ['LINE_CHANNEL_ACCESS_TOKEN=YS7luY8PXtcCAYfRd4kcLUivVM7W8cPnwLCyeKnRJ5gfyUuywCaBP1gwcrkgfoDOn6mh2MOCa6nh3r7ig8kEYt9mSKd4kHUP+Qt4y188LaY2gDOAEhvIJF1GxDsiED8EHWTEKINiFHP9oIjmgVeJCDn5D1EJLs6hl47eCsmWRpa=', 'line_bot_token: "2+vWQXnWRyG8A/E0hF+/eklz9X2H0cZHfJTeqrchtZfztLrGws6Sxf26Tsv5IMB0toAjLBZbLEwbQfWYW84rqwcJGYDs5kUTlE6qQz3xNp/bvObLpWHJrtSvPYKA+JSodv61McMG1J37lgd7lh+G04DVPG3HiqQgImWQJ/cbj6W="'],
+      negative: ['LINE_CHANNEL_ACCESS_TOKEN=${LINE_CHANNEL_ACCESS_TOKEN}', 'line_channel_id: 1657000000'],
+    },
+  },
+  {
+    id: 'line-channel-secret',
+    title: 'LINE channel secret',
+    provider: 'LINE',
+    confidence: 'medium',
+    pattern: assigned(String.raw`line[_-]?(?:channel|messaging|bot)[\w.-]{0,20}?secret`, '[0-9a-f]{32}'),
+    keywords: ['line_', 'line-', 'linechannel', 'linebot'],
+    minEntropy: 3,
+    docs: 'https://developers.line.biz/en/docs/messaging-api/receiving-messages/#verify-signature',
+    advice: 'The channel secret verifies webhook signatures and issues tokens; with it anyone can forge events. Reissue it in the LINE Developers console.',
+    examples: {
+      positive: ['LINE_CHANNEL_SECRET=954e6f6fba9d2e1a0c98b8f464e64ce6', "line_bot_secret = '9eab3b5144710c393ed8fc8914fed60a'"],
+      negative: ['LINE_CHANNEL_SECRET=${LINE_CHANNEL_SECRET}', 'line_channel_name: Acme'],
+    },
+  },
+  {
+    id: 'sendbird-api-token',
+    title: 'Sendbird API token',
+    provider: 'Sendbird',
+    confidence: 'medium',
+    pattern: assigned('sendbird', '[0-9a-f]{40}'),
+    keywords: ['sendbird'],
+    minEntropy: 3,
+    docs: 'https://sendbird.com/docs/chat/platform-api/v3/prepare-to-use-api#2-authentication',
+    advice: 'A Sendbird master or secondary API token administers every user and channel of the application. Revoke it in the dashboard → Settings → General.',
+    examples: {
+      positive: ['SENDBIRD_API_TOKEN=69b5c1bfc4a241401d7f000506bca9df2e29c146', 'sendbird:\n  api_token: "c2f6912fce138526276b6636a668332e00d7901c"'],
+      negative: ['SENDBIRD_API_TOKEN=${SENDBIRD_API_TOKEN}', 'sendbird_app_id: 9DA1B1F4-0BE6-4DA8-82C5-2E81DAB56F23'],
+    },
+  },
+];

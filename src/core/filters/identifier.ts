@@ -1,0 +1,94 @@
+// Values that are names, not secrets: identifiers, dotted paths, key bindings, file paths, URLs
+// and expressions. Generic (context-only) rules see these in secret-ish slots all the time
+// (`secretName: my-app-secrets`, `tokenizer = "bert-base"`, `"key": "ctrl+shift+down"`).
+
+const SEPARATORS = /[_.\-+:/\s]+/;
+const VOWELS = /[aeiouy]/i;
+
+/** One alphabetic chunk that reads like a word or a common abbreviation. */
+function isWordlike(word: string): boolean {
+  const n = word.length;
+  if (n <= 4) return true; // cfg, db, ctrl, cmd, env, url: abbreviations are fine
+  const lower = word.toLowerCase();
+  let vowels = 0;
+  let run = 0;
+  let maxRun = 0;
+  for (let i = 0; i < n; i++) {
+    const isVowel = VOWELS.test(lower[i]);
+    if (isVowel) { vowels++; run = 0; } else if (++run > maxRun) maxRun = run;
+  }
+  const ratio = vowels / n;
+  if (ratio < 0.2 || ratio > 0.7) return false;
+  return maxRun <= (n > 12 ? 3 : 4);
+}
+
+/** Split `fooBar_baz-QUX2.v3` into `foo`, `Bar`, `baz`, `QUX`, `2`, `v`, `3`. */
+export function splitWords(value: string): string[] {
+  const out: string[] = [];
+  for (const part of value.split(SEPARATORS)) {
+    if (!part) continue;
+    const chunks = part.match(/[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+|[^A-Za-z0-9]+/g);
+    if (chunks) out.push(...chunks);
+  }
+  return out;
+}
+
+/**
+ * True when the value reads as a name made of words: camelCase, snake_case, kebab-case, dotted
+ * paths, `ctrl+shift+down`. Random tokens fail because their "words" are short, unpronounceable or
+ * interleaved with many digit groups.
+ */
+export function isIdentifier(value: string): boolean {
+  if (value.length === 0 || value.length > 120) return false;
+  if (/[^A-Za-z0-9_.\-+:/\s]/.test(value)) return false;
+  const words = splitWords(value);
+  if (words.length === 0) return false;
+  let letters = 0;
+  let alphaWords = 0;
+  let digitGroups = 0;
+  let singles = 0;
+  for (const w of words) {
+    if (/^[0-9]+$/.test(w)) {
+      if (w.length > 4) return false;
+      digitGroups++;
+      continue;
+    }
+    if (!/^[A-Za-z]+$/.test(w)) return false;
+    if (!isWordlike(w)) return false;
+    if (w.length === 1) singles++;
+    letters += w.length;
+    alphaWords++;
+  }
+  if (alphaWords === 0) return false;
+  if (digitGroups > 2 || digitGroups > alphaWords) return false;
+  if (singles > 1 && singles * 3 > alphaWords) return false;
+  // Random mixed-case strings split into many one- or two-letter "words".
+  return letters / alphaWords >= 3;
+}
+
+/** File-system paths: `/etc/app/key.pem`, `./certs/x.p12`, `~/.ssh/id_rsa`, `C:\keys\a.pfx`, `secrets/token.txt`. */
+export function isPathLike(value: string): boolean {
+  if (/^(?:\/|\.\.?[\\/]|~[\\/]|[A-Za-z]:[\\/]|\\\\)/.test(value)) return true;
+  if (!/[\\/]/.test(value)) return /^[\w.-]+\.(?:pem|key|p12|pfx|p8|jks|keystore|json|ya?ml|txt|env|crt|cer|der|conf|cfg|ini|properties|xml|toml|gpg|asc|pub|ppk|enc)$/i.test(value) && isIdentifier(value.replace(/\.[A-Za-z0-9]+$/, ''));
+  return value.split(/[\\/]/).every((seg) => seg === '' || /^\.?[\w-]+(?:\.[A-Za-z0-9]{1,10})?$/.test(seg) && isIdentifier(seg.replace(/^\./, '').replace(/\.[A-Za-z0-9]+$/, '') || 'x'));
+}
+
+/** A URL (or host) without a password in it. */
+export function isPlainUrl(value: string): boolean {
+  if (/^[a-z][a-z0-9+.-]{1,20}:\/\//i.test(value)) return !/^[a-z][a-z0-9+.-]*:\/\/[^/@\s]*:[^/@\s]+@/i.test(value);
+  return /^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+(?::\d+)?(?:\/\S*)?$/i.test(value) && /\.(?:com|org|net|io|dev|app|co|local|internal|cloud|ai|example|test|localhost)(?::\d+)?(?:\/|$)/i.test(value);
+}
+
+/**
+ * Code, not a literal: `process.env.X`, `os.environ`, `getenv`, `config.password`, `ENV.fetch`,
+ * `self.token`, `secrets.NPM_TOKEN`, `!vault |`, YAML block indicators. `after` is the text that
+ * follows the value (a call paren or index bracket betrays an expression).
+ */
+export function isCodeReference(value: string, after = ''): boolean {
+  if (/^\s*[([]/.test(after)) return true;
+  if (/^(?:process\.env|os\.environ|os\.getenv|getenv|System\.getenv|Environment\.|ENV\b|env\.|env\(|config\.|settings\.|secrets\.|vars\.|self\.|this\.|props\.|params\.|args\.|options\.|opts\.|request\.|req\.|ctx\.|context\.|credentials\.|import\.meta|Deno\.env|Bun\.env|new\s)/.test(value)) return true;
+  if (/^[!|>&*]/.test(value)) return true; // YAML tags, block scalars, anchors, aliases
+  if (/^(?:true|false|null|nil|none|undefined|NaN)$/i.test(value)) return true;
+  if (/^-?\d+(?:\.\d+)?$/.test(value) && value.length < 12) return true;
+  return false;
+}
