@@ -14,7 +14,7 @@
 import path from 'node:path';
 import { existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { createCleanup, launchBrowser, log, readJsonIfExists, repoRoot, sleep, startSession } from './lib/codeServer.mjs';
+import { closeBrowser, createCleanup, launchBrowser, log, readJsonIfExists, repoRoot, sleep, startSession } from './lib/codeServer.mjs';
 
 const TIMEOUT_MS = Number(process.env.LEAKPROOF_IT_TIMEOUT_MS || 180000);
 
@@ -51,7 +51,7 @@ async function main() {
     });
 
     const browser = await launchBrowser();
-    cleanup.add(() => browser.close());
+    cleanup.add(() => closeBrowser(browser));
     const page = await browser.newPage();
     const opened = Date.now();
     await page.goto(session.server.workbenchUrl);

@@ -37,23 +37,21 @@ export function log(...args) {
   console.error('[code-server]', ...args);
 }
 
-/** Cleanups run once, in reverse order, on normal exit paths and on SIGINT/SIGTERM. */
+/** Cleanups run once, in reverse order, on normal exit paths and on SIGINT/SIGTERM/SIGHUP. */
 export function createCleanup() {
   const tasks = [];
-  let ran = false;
-  const run = async () => {
-    if (ran) return;
-    ran = true;
+  let running;
+  // Every caller (finally block or signal) awaits the same single pass.
+  const run = () => (running ??= (async () => {
     for (const task of tasks.reverse()) {
       try { await task(); } catch (e) { log('cleanup failed:', e?.message ?? e); }
     }
-  };
+  })());
   const onSignal = (signal) => {
     log(`${signal}: stopping`);
     run().finally(() => process.exit(130));
   };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.once(signal, onSignal);
   return { add: (task) => tasks.push(task), run };
 }
 
@@ -177,7 +175,17 @@ export async function startCodeServer({ bin, port, userDataDir, extensionsDir, w
 
 export async function launchBrowser() {
   const { chromium } = await import('playwright-core');
-  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  // Signals are ours (createCleanup): Playwright's own handlers would exit before code-server stops.
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS,
+    handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false,
+  });
+  return browser;
+}
+
+/** Closes the browser, giving up after a few seconds (Playwright still kills it when we exit). */
+export async function closeBrowser(browser) {
+  await Promise.race([browser.close(), sleep(5000)]);
 }
 
 /**

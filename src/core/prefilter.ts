@@ -17,6 +17,8 @@ type Node =
   | { readonly k: 'char'; readonly c: number }
   | { readonly k: 'set'; readonly set: CharSet }
   | { readonly k: 'zero' }
+  /** Positive lookahead: zero-width, but its literals lie within a bounded distance of the match start. */
+  | { readonly k: 'look'; readonly alts: Node[][] }
   | { readonly k: 'group'; readonly alts: Node[][] }
   | { readonly k: 'rep'; readonly node: Node; readonly min: number; readonly max: number }
   | { readonly k: 'opaque' };
@@ -31,6 +33,9 @@ export interface AnchorSpec {
   readonly preAscii: Uint8Array;
   /** Whether non-ASCII chars may occur before the literal. */
   readonly preOther: boolean;
+  /** Chars a non-empty match can start with (ASCII bitmap); offsets starting elsewhere are skipped. */
+  readonly firstAscii: Uint8Array;
+  readonly firstOther: boolean;
 }
 
 class Unsupported extends Error {}
@@ -128,6 +133,8 @@ class Parser {
     } else return atom;
     if (src[this.i] === '?') this.i++;
     if (atom.k === 'zero') return atom;
+    // A quantified lookahead may be skipped (min 0), so it no longer guarantees its literals.
+    if (atom.k === 'look') return min === 0 ? { k: 'zero' } : atom;
     return { k: 'rep', node: atom, min, max };
   }
 
@@ -162,10 +169,12 @@ class Parser {
     const src = this.src;
     this.i++;
     let zero = false;
+    let look = false;
     if (src[this.i] === '?') {
       const next = src.slice(this.i, this.i + 3);
       if (next.startsWith('?:')) this.i += 2;
-      else if (next.startsWith('?=') || next.startsWith('?!')) { this.i += 2; zero = true; }
+      else if (next.startsWith('?=')) { this.i += 2; look = true; }
+      else if (next.startsWith('?!')) { this.i += 2; zero = true; }
       else if (next === '?<=' || next === '?<!') { this.i += 3; zero = true; }
       else if (next.startsWith('?<')) {
         const close = src.indexOf('>', this.i);
@@ -176,7 +185,7 @@ class Parser {
     const alts = this.disjunction();
     if (src[this.i] !== ')') throw new Unsupported('unclosed group');
     this.i++;
-    return zero ? { k: 'zero' } : { k: 'group', alts };
+    return zero ? { k: 'zero' } : look ? { k: 'look', alts } : { k: 'group', alts };
   }
 
   /** Reads one escape; returns a char code, or a set for class escapes (\d, \w, \s and negations). */
@@ -360,7 +369,7 @@ function expandNode(node: Node): Expansion | undefined {
       for (let c = 0; c < 128; c++) if (node.set.ascii[c]) chars.add(lowerAscii(c));
       return chars.size > 0 && chars.size <= 4 ? { strs: [...chars], complete: true } : undefined;
     }
-    case 'zero':
+    case 'zero': case 'look':
       return { strs: [''], complete: true };
     case 'group': {
       const all = new Set<string>();
@@ -415,7 +424,7 @@ function width(node: Node, ignoreCase: boolean, unicode: boolean): Width {
       return { max: 1, set };
     }
     case 'set': return { max: 1, set: node.set };
-    case 'zero': return { max: 0, set: emptySet() };
+    case 'zero': case 'look': return { max: 0, set: emptySet() };
     case 'group': {
       const set = emptySet();
       let max = 0;
@@ -445,21 +454,79 @@ function seqWidth(seq: readonly Node[], ignoreCase: boolean, unicode: boolean): 
   return { max, set };
 }
 
-interface Candidate { readonly literals: string[]; readonly pre: Width }
+interface Candidate { readonly literals: string[]; readonly pre: Width; readonly score: number }
 
-function bestCandidate(seq: readonly Node[], ignoreCase: boolean, unicode: boolean): Candidate | undefined {
+function score(literals: readonly string[], pre: Width): number {
+  const minLen = Math.min(...literals.map((s) => s.length));
+  // Longer literals hit less often; a short bounded window is cheap to try; unbounded is the last resort.
+  return Math.min(minLen, 8) * 10 - (pre.max === 0 ? 0 : pre.max <= 32 ? 5 : 25) - literals.length / 16;
+}
+
+function bestCandidate(seq: readonly Node[], ignoreCase: boolean, unicode: boolean, minLength: number): Candidate | undefined {
   let best: Candidate | undefined;
-  let bestScore = -Infinity;
+  const consider = (c: Candidate | undefined): void => { if (c && (!best || c.score > best.score)) best = c; };
   for (let k = 0; k < seq.length; k++) {
-    const e = expandSeq(seq, k);
-    const minLen = Math.min(...e.strs.map((s) => s.length));
-    if (minLen < 3) continue;
+    const node = seq[k];
     const pre = seqWidth(seq.slice(0, k), ignoreCase, unicode);
-    // Longer literals hit less often; a short bounded window is cheap to try; unbounded is the last resort.
-    const score = Math.min(minLen, 8) * 10 - (pre.max === 0 ? 0 : pre.max <= 32 ? 5 : 25) - e.strs.length / 16;
-    if (score > bestScore) { bestScore = score; best = { literals: e.strs, pre }; }
+    if (node.k === 'look') {
+      // Literals inside a lookahead: the window before them adds up the text before the
+      // lookahead and the part of the lookahead before the literal.
+      const literals = new Set<string>();
+      const set = emptySet();
+      union(set, pre.set);
+      let max = 0;
+      let ok = true;
+      for (const alt of node.alts) {
+        for (const inner of normalize(alt)) {
+          const c = bestCandidate(inner, ignoreCase, unicode, minLength);
+          if (!c) { ok = false; break; }
+          for (const l of c.literals) literals.add(l);
+          union(set, c.pre.set);
+          max = Math.max(max, c.pre.max);
+        }
+        if (!ok) break;
+      }
+      if (ok && literals.size <= MAX_LITERALS) {
+        const w = { max: pre.max + max, set };
+        consider({ literals: [...literals], pre: w, score: score([...literals], w) });
+      }
+    }
+    const e = expandSeq(seq, k);
+    if (Math.min(...e.strs.map((s) => s.length)) < minLength) continue;
+    consider({ literals: e.strs, pre, score: score(e.strs, pre) });
   }
   return best;
+}
+
+/** Whether a node can match the empty string. */
+function nullable(node: Node): boolean {
+  switch (node.k) {
+    case 'char': case 'set': return false;
+    case 'zero': case 'look': case 'opaque': return true;
+    case 'group': return node.alts.some((alt) => alt.every(nullable));
+    case 'rep': return node.min === 0 || nullable(node.node);
+  }
+}
+
+/** Chars the first consumed char of a node can be (over-approximated). */
+function firstOf(node: Node, ignoreCase: boolean, unicode: boolean): CharSet {
+  switch (node.k) {
+    case 'char': case 'set': return width(node, ignoreCase, unicode).set;
+    case 'zero': case 'look': return emptySet();
+    case 'opaque': return fullSet();
+    case 'group': { const set = emptySet(); for (const alt of node.alts) union(set, firstOfSeq(alt, ignoreCase, unicode)); return set; }
+    case 'rep': return node.max === 0 ? emptySet() : firstOf(node.node, ignoreCase, unicode);
+  }
+}
+
+function firstOfSeq(seq: readonly Node[], ignoreCase: boolean, unicode: boolean): CharSet {
+  const set = emptySet();
+  for (const n of seq) {
+    union(set, firstOf(n, ignoreCase, unicode));
+    if (!nullable(n)) return set;
+  }
+  // The rest may be empty: what follows the sequence is unknown here.
+  return fullSet();
 }
 
 /**
@@ -482,7 +549,8 @@ export function analyzeAnchors(pattern: RegExp): AnchorSpec | undefined {
   let maxPre = 0;
   for (const alt of alts) {
     for (const seq of normalize(alt)) {
-      const c = bestCandidate(seq, ignoreCase, unicode);
+      // Two-char literals only when nothing longer exists in this branch.
+      const c = bestCandidate(seq, ignoreCase, unicode, 3) ?? bestCandidate(seq, ignoreCase, unicode, 2);
       if (!c) return undefined;
       for (const l of c.literals) literals.add(l);
       union(preSet, c.pre.set);
@@ -490,7 +558,9 @@ export function analyzeAnchors(pattern: RegExp): AnchorSpec | undefined {
     }
   }
   if (literals.size > MAX_LITERALS * 2) return undefined;
-  return { literals: [...literals], maxPre, preAscii: preSet.ascii, preOther: preSet.other };
+  const first = emptySet();
+  for (const alt of alts) union(first, firstOfSeq(alt, ignoreCase, unicode));
+  return { literals: [...literals], maxPre, preAscii: preSet.ascii, preOther: preSet.other, firstAscii: first.ascii, firstOther: first.other };
 }
 
 /** Case-folding table: text char code -> automaton column (0: char in no pattern). */

@@ -36,8 +36,8 @@ const compiledCache = new WeakMap<readonly Rule[], CompiledRule[]>();
 const planCache = new WeakMap<readonly Rule[], ScanPlan>();
 const extraPlanCache = new WeakMap<readonly Rule[], ScanPlan>();
 
-// Windows up to this many start offsets are tried one by one with the sticky regex; wider ones
-// use one global search from the window start (native loop, may run past the window: still exact).
+// Up to this many candidate offsets per window are tried one by one with the sticky regex; past
+// that, one global search takes over (native loop, may run past the window: still exact).
 const STICKY_WINDOW = 24;
 
 export function compileRules(rules: readonly Rule[]): CompiledRule[] {
@@ -121,7 +121,7 @@ function lower(c: Confidence): Confidence {
  * to start no match) first. `hits` are sorted literal start offsets.
  */
 function windowedMatches(c: CompiledRule, anchor: AnchorSpec, text: string, hits: readonly number[], emit: (m: RegExpExecArray) => void): void {
-  const { maxPre, preAscii, preOther } = anchor;
+  const { maxPre, preAscii, preOther, firstAscii, firstOther } = anchor;
   const sticky = c.sticky;
   const re = c.re;
   let pos = 0;
@@ -139,20 +139,26 @@ function windowedMatches(c: CompiledRule, anchor: AnchorSpec, text: string, hits
         ws--;
       }
       let m: RegExpExecArray | null = null;
-      if (h - ws < STICKY_WINDOW) {
-        for (let s = ws; s <= h; s++) {
-          sticky.lastIndex = s;
-          m = sticky.exec(text);
-          if (m !== null) break;
+      let attempts = 0;
+      for (let s = ws; s <= h; s++) {
+        // Only offsets whose char can begin a match (a regex that can match empty has an
+        // all-chars first set, so its zero-length matches are still seen).
+        const ch = text.charCodeAt(s);
+        if (ch < 128 ? firstAscii[ch] === 0 : !firstOther) continue;
+        if (++attempts > STICKY_WINDOW) {
+          // Many candidates: one native search instead. No match starts before s (offsets below
+          // ws lie in no window, the rest failed), so its result is the next match overall,
+          // even when it lies beyond this window.
+          re.lastIndex = s;
+          m = re.exec(text);
+          if (m === null) return;
+          break;
         }
-        if (m === null) { tried = h; break; }
-      } else {
-        // No match starts in [pos, ws): those offsets lie in no window. So the first match at or
-        // after ws is the next one overall, even when it lies beyond this window.
-        re.lastIndex = ws;
-        m = re.exec(text);
-        if (m === null) return;
+        sticky.lastIndex = s;
+        m = sticky.exec(text);
+        if (m !== null) break;
       }
+      if (m === null) { tried = h; break; }
       tried = m.index;
       const len = m[0].length;
       pos = len === 0 ? m.index + 1 : m.index + len;

@@ -3,6 +3,7 @@ import type { Finding } from '../core/types';
 import { toDiagnosticSeverity, type ConfigState, type LeakproofConfig } from './config';
 import { findSecrets, isExcluded } from './engine';
 import type { FindingsStore } from './findingsStore';
+import type { PolicyCache } from './policyCache';
 import { log } from './log';
 
 export const DIAGNOSTIC_SOURCE = 'Leakproof';
@@ -29,7 +30,7 @@ export class LiveDiagnostics implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private readonly skipped = new Set<string>();
 
-  constructor(private readonly store: FindingsStore, private readonly config: ConfigState) {
+  constructor(private readonly store: FindingsStore, private readonly config: ConfigState, private readonly policies: PolicyCache) {
     this.disposables.push(
       this.collection,
       vscode.workspace.onDidOpenTextDocument((d) => this.scanNow(d)),
@@ -38,6 +39,7 @@ export class LiveDiagnostics implements vscode.Disposable {
       }),
       vscode.workspace.onDidCloseTextDocument((d) => this.clear(d.uri)),
       config.onDidChange(() => this.rescanAll()),
+      policies.onDidChange(() => this.rescanAll()),
     );
     this.rescanAll();
   }
@@ -72,7 +74,13 @@ export class LiveDiagnostics implements vscode.Disposable {
       }
       return;
     }
-    const findings = findSecrets(text, document.uri, config);
+    const policy = this.policies.peek(document.uri);
+    if (!policy) {
+      // Scan once the workspace policy is read, so baselined findings never flash up first.
+      void this.policies.get(document.uri).then(() => this.scanNow(document));
+      return;
+    }
+    const findings = findSecrets(text, document.uri, config, policy);
     this.store.set(document.uri, { version: document.version, findings });
     const diagnostics: vscode.Diagnostic[] = [];
     for (const f of findings) {

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { minimatch } from 'minimatch';
-import { scan } from '../core/scan';
-import type { Finding } from '../core/types';
+import { analyze, type AnalyzedFinding } from '../core/analyze';
+import type { LoadedPolicy } from '../core/allowlist/policy';
 import type { LeakproofConfig } from './config';
 
 /** Path relative to its workspace folder (forward slashes), or the fs path outside any folder. */
@@ -14,7 +14,7 @@ export function isExcluded(uri: vscode.Uri, config: LeakproofConfig): boolean {
   return config.exclude.some((g) => minimatch(rel, g, { dot: true, matchBase: !g.includes('/') }));
 }
 
-/** The one place the VS Code layer runs the engine on a text. */
-export function findSecrets(text: string, uri: vscode.Uri, config: LeakproofConfig): readonly Finding[] {
-  return scan(text, { path: relativePath(uri), minConfidence: config.minConfidence });
+/** The one place the VS Code layer runs the engine on a text: scan plus the workspace policy. */
+export function findSecrets(text: string, uri: vscode.Uri, config: LeakproofConfig, policy: LoadedPolicy): readonly AnalyzedFinding[] {
+  return analyze(text, { path: relativePath(uri), policy, minConfidence: config.minConfidence });
 }

@@ -6,6 +6,7 @@ import { LiveDiagnostics } from './diagnostics';
 import { registerHover } from './hover';
 import { registerLog } from './log';
 import { WorkspaceScanner } from './workspaceScan';
+import { PolicyCache } from './policyCache';
 import { registerCommand } from './commands/execute';
 import { CommandId } from './commands/ids';
 import { scanWorkspaceCommand } from './commands/scanWorkspace';
@@ -14,9 +15,10 @@ export function activate(context: vscode.ExtensionContext): void {
   const channel = registerLog(context);
   const config = new ConfigState();
   const store = new FindingsStore();
-  const live = new LiveDiagnostics(store, config);
-  const workspaceScanner = new WorkspaceScanner(config);
-  context.subscriptions.push(config, store, live, workspaceScanner);
+  const policies = new PolicyCache();
+  const live = new LiveDiagnostics(store, config, policies);
+  const workspaceScanner = new WorkspaceScanner(config, policies);
+  context.subscriptions.push(config, store, policies, live, workspaceScanner);
 
   registerHover(context, store);
   registerCommand(context, CommandId.scanWorkspace, () => scanWorkspaceCommand(workspaceScanner));

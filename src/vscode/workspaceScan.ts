@@ -3,6 +3,7 @@ import type { ConfigState } from './config';
 import { findSecrets, isExcluded } from './engine';
 import { toDiagnostic, type PositionAt } from './diagnostics';
 import { log } from './log';
+import type { PolicyCache } from './policyCache';
 
 const ALWAYS_EXCLUDED = '{**/node_modules/**,**/.git/**,**/.vscode-test/**}';
 
@@ -20,7 +21,7 @@ export class WorkspaceScanner implements vscode.Disposable {
   readonly collection = vscode.languages.createDiagnosticCollection('leakproof-workspace');
   private readonly openListener = vscode.workspace.onDidOpenTextDocument((d) => this.collection.delete(d.uri));
 
-  constructor(private readonly config: ConfigState) {}
+  constructor(private readonly config: ConfigState, private readonly policies: PolicyCache) {}
 
   async run(token?: vscode.CancellationToken): Promise<{ files: number; findings: number; skipped: number }> {
     const config = this.config.value;
@@ -42,7 +43,7 @@ export class WorkspaceScanner implements vscode.Disposable {
       }
       files++;
       const text = decoder.decode(bytes);
-      const found = findSecrets(text, uri, config);
+      const found = findSecrets(text, uri, config, await this.policies.get(uri));
       if (found.length === 0) continue;
       const positionAt = textPositions(text);
       const diagnostics = found.map((f) => toDiagnostic(positionAt, f, config)).filter((d): d is vscode.Diagnostic => !!d);

@@ -10,7 +10,7 @@
 // Prints one line per test and, last, `E2E_COUNTS {"passed":n,"failed":n,"skipped":n}`.
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { createCleanup, launchBrowser, repoRoot, startSession } from '../../scripts/lib/codeServer.mjs';
+import { closeBrowser, createCleanup, launchBrowser, repoRoot, startSession } from '../../scripts/lib/codeServer.mjs';
 
 const KEY = 'AKIAQ3EGUMZ7K4HL2NFW';
 const RULE = 'aws-access-key-id';
@@ -96,7 +96,7 @@ async function main() {
   try {
     session = await startSession({ cleanup, label: 'e2e', ignoreFile: '.vscodeignore', fixture: 'test/fixtures/workspace' });
     const browser = await launchBrowser();
-    cleanup.add(() => browser.close());
+    cleanup.add(() => closeBrowser(browser));
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     page.setDefaultTimeout(STEP_TIMEOUT_MS);
     await page.goto(session.server.workbenchUrl);

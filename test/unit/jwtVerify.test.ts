@@ -80,7 +80,7 @@ describe('jwt verify', () => {
     const r2 = await verifyJwt(`${b64({ alg: 'NONE' })}.${b64(claims)}.`, strongSecret, { now: NOW });
     assert.equal(r2.result, 'invalid');
   });
-  it('RS256 with SPKI, PKCS#1, X.509-less private PEM, and escaped-newline PEM', async () => {
+  it('RS256 with SPKI, PKCS#1, a private key PEM, and an escaped-newline PEM', async () => {
     const t = await asym(rsa.privateKey, 'RS256');
     assert.equal((await verifyJwt(t, rsaPub, { now: NOW })).result, 'valid');
     assert.equal((await verifyJwt(t, rsaPubPkcs1, { now: NOW })).result, 'valid');

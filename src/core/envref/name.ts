@@ -220,8 +220,7 @@ function openingQuote(text: string, start: number, floor: number): number | unde
  * the rule's preferred name (e.g. `GITHUB_TOKEN` for `github-pat-classic`), used when the code says
  * nothing better; else the name derives from `ruleId`; the last resort is `SECRET`.
  */
-export function suggestEnvName(text: string, start: number, end: number, ruleId?: string, ruleEnvName?: string): string {
-  void end;
+export function suggestEnvName(text: string, start: number, _end: number, ruleId?: string, ruleEnvName?: string): string {
   const floor = lineStart(text, start);
   const open = openingQuote(text, start, floor);
   const litStart = open ?? start;
@@ -238,7 +237,8 @@ export function suggestEnvName(text: string, start: number, end: number, ruleId?
   }
   const fromRule = ruleEnvName ? toEnvName(ruleEnvName) : ruleId ? envNameFromRuleId(ruleId) : undefined;
 
-  if (ctx.lhs && GENERIC.has(ctx.lhs) && open === undefined || (ctx.lhs && GENERIC.has(ctx.lhs) && /:\s*$/.test(text.slice(floor, prefixStart)))) {
+  const yamlKeyLine = /^\s*(?:- )?["']?[\w.-]+["']?\s*:\s*$/.test(text.slice(floor, prefixStart));
+  if (ctx.lhs && GENERIC.has(ctx.lhs) && yamlKeyLine) {
     // `password: …` nested under `database:` in YAML → DATABASE_PASSWORD.
     const parent = yamlParents(text, floor).map(toEnvName).find((p) => p && !RECEIVERS.has(p) && !GENERIC.has(p));
     if (parent) ctx.lhs = `${parent}_${ctx.lhs}`;

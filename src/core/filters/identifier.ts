@@ -24,13 +24,30 @@ function isWordlike(word: string): boolean {
 
 /** Split `fooBar_baz-QUX2.v3` into `foo`, `Bar`, `baz`, `QUX`, `2`, `v`, `3`. */
 export function splitWords(value: string): string[] {
-  const out: string[] = [];
+  return splitParts(value).flat();
+}
+
+function splitParts(value: string): string[][] {
+  const out: string[][] = [];
   for (const part of value.split(SEPARATORS)) {
     if (!part) continue;
     const chunks = part.match(/[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+|[^A-Za-z0-9]+/g);
-    if (chunks) out.push(...chunks);
+    if (chunks) out.push(chunks);
   }
   return out;
+}
+
+// Vowel-less chunks that are still words in names and key bindings.
+const ABBREVIATIONS = new Set([
+  'ctrl', 'cmd', 'shft', 'pgup', 'pgdn', 'del', 'esc', 'fn', 'db', 'pwd', 'cfg', 'ctx', 'src', 'dst', 'msg', 'tmp',
+  'str', 'num', 'js', 'ts', 'css', 'html', 'http', 'https', 'sdk', 'cli', 'ml', 'gh', 'gcp', 'npm', 'xml', 'json',
+  'yml', 'sql', 'ssl', 'tls', 'ssh', 'rsa', 'jwt', 'smtp', 'dns', 'cdn', 'vm', 'std', 'lib', 'pkg', 'dev', 'prd',
+  'stg', 'qa', 'kv', 'mgmt', 'svc', 'sys', 'cnt', 'btn', 'nxt', 'prv', 'cb', 'fs', 'rw', 'rb', 'py', 'go', 'wp',
+  'mfa', 'otp', 'ttl', 'pk', 'sk', 'st', 'nd', 'rd', 'th', 'px', 'pt', 'kb', 'mb', 'gb', 'ms', 'xl', 'md', 'sm',
+]);
+
+function hasVowel(word: string): boolean {
+  return VOWELS.test(word);
 }
 
 /**
@@ -41,29 +58,29 @@ export function splitWords(value: string): string[] {
 export function isIdentifier(value: string): boolean {
   if (value.length === 0 || value.length > 120) return false;
   if (/[^A-Za-z0-9_.\-+:/\s]/.test(value)) return false;
-  const words = splitWords(value);
-  if (words.length === 0) return false;
   let letters = 0;
   let alphaWords = 0;
   let digitGroups = 0;
-  let singles = 0;
-  for (const w of words) {
-    if (/^[0-9]+$/.test(w)) {
-      if (w.length > 4) return false;
-      digitGroups++;
-      continue;
+  let odd = 0;
+  for (const chunks of splitParts(value)) {
+    for (const w of chunks) {
+      if (/^[0-9]+$/.test(w)) {
+        if (w.length > 4) return false;
+        digitGroups++;
+        continue;
+      }
+      if (!/^[A-Za-z]+$/.test(w) || !isWordlike(w)) return false;
+      // A lone letter is fine as a whole part (`cmd+k`, `v.2`), odd inside a camelCase run.
+      if (w.length === 1 ? chunks.length > 1 : w.length <= 4 && !hasVowel(w) && !ABBREVIATIONS.has(w.toLowerCase())) odd++;
+      letters += w.length;
+      alphaWords++;
     }
-    if (!/^[A-Za-z]+$/.test(w)) return false;
-    if (!isWordlike(w)) return false;
-    if (w.length === 1) singles++;
-    letters += w.length;
-    alphaWords++;
   }
   if (alphaWords === 0) return false;
   if (digitGroups > 2 || digitGroups > alphaWords) return false;
-  if (singles > 1 && singles * 3 > alphaWords) return false;
+  if (odd > Math.max(1, Math.floor(alphaWords / 3))) return false;
   // Random mixed-case strings split into many one- or two-letter "words".
-  return letters / alphaWords >= 3;
+  return letters / alphaWords >= 2.5;
 }
 
 /** File-system paths: `/etc/app/key.pem`, `./certs/x.p12`, `~/.ssh/id_rsa`, `C:\keys\a.pfx`, `secrets/token.txt`. */

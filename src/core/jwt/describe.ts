@@ -1,4 +1,5 @@
 // A decoded token as rows for a tree or hover: plain data, so a tree node is a one-line mapping.
+import { DAY_MS } from '../clock';
 import { expiryPhrase, formatLocalTime, issuedPhrase, notBeforePhrase } from './relativeTime';
 import { jwtStatus, numericDateMs } from './status';
 import type { JwtStatus } from './status';
@@ -119,7 +120,7 @@ export function describeClaims(payload: JwtPayload, opts: DescribeOptions): JwtR
 }
 
 export function describeJwt(decoded: { readonly header: JwtHeader; readonly payload: JwtPayload }, opts: DescribeOptions): JwtDescription {
-  const status = jwtStatus(decoded.payload, opts.now, opts.warningWindowMs ?? 24 * 3600 * 1000);
+  const status = jwtStatus(decoded.payload, opts.now, opts.warningWindowMs ?? DAY_MS);
   const bits: string[] = [];
   if (typeof decoded.header.alg === 'string') bits.push(decoded.header.alg);
   const who = decoded.payload.sub ?? decoded.payload.iss;

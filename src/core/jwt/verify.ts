@@ -1,5 +1,6 @@
 // Signature verification. The result is about the signature only; time validity is reported
 // alongside (`status`) so "signed correctly but expired" is one clear answer, not an error.
+import { DAY_MS } from '../clock';
 import { compactVerify, errors, importJWK } from 'jose';
 import type { CryptoKey } from 'jose';
 import type { KeyObject } from 'node:crypto';
@@ -12,7 +13,6 @@ import {
   familyMatches,
   familyOfJwk,
   familyOfKeyObject,
-  looksLikePem,
   publicKeyFromPem,
   secretBytes,
 } from './keys';
@@ -79,7 +79,7 @@ function parseKey(keyText: string, tokenKid: string | undefined, alg: string, en
   if (text === '') return { ok: false, result: 'error', reason: 'No key or secret was given.' };
   const warnings: string[] = [];
 
-  if (looksLikePem(text) || text.includes('-----BEGIN ')) {
+  if (text.includes('-----BEGIN ')) {
     try {
       const { key, source } = publicKeyFromPem(text.slice(text.indexOf('-----BEGIN ')));
       const family = familyOfKeyObject(key);
@@ -158,7 +158,7 @@ function timeWarnings(status: JwtStatus, now: number): string[] {
 export async function verifyJwt(token: string, keyText: string, options: VerifyOptions): Promise<VerifyResult> {
   const decoded = decodeJwt(token);
   if (!decoded.ok) return { result: 'error', reason: decoded.reason, warnings: [] };
-  const status = jwtStatus(decoded.payload, options.now, options.warningWindowMs ?? 24 * 3600 * 1000);
+  const status = jwtStatus(decoded.payload, options.now, options.warningWindowMs ?? DAY_MS);
   const alg = decoded.header.alg;
   if (typeof alg !== 'string' || alg === '') {
     return { result: 'invalid', reason: 'The header has no "alg".', warnings: [], status };

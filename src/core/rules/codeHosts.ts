@@ -12,12 +12,12 @@ import { validatePypiToken } from '../validators/pypiMacaroon';
 //   Sourcegraph   https://sourcegraph.com/docs/admin/security/secret_formats
 //   Doppler-style prefixes elsewhere come from each provider's token page linked in `docs`.
 
-// One nested YAML key is allowed between the name and the value (`stripe:\n  api_key: …`).
+// Up to two nested YAML keys are allowed between the name and the value (`stripe:\n  api_key: …`).
 const NESTED = String.raw`(?:[ \t]{0,3}\r?\n[ \t]{1,12}[\w.-]{1,40}:)?`;
 
-/** `name… = value` as written in code, YAML, JSON, .env, shell and CLI flags (name case-insensitive). */
+/** `name… = value` in code, YAML, JSON, .env, shell, CLI flags and calls (name case-insensitive). */
 function assigned(name: string, value: string): RegExp {
-  return new RegExp(String.raw`(?:${name})[\w.-]{0,40}?["'\x60]?\s{0,3}(?::=|=>|[=:]|\s)${NESTED}\s{0,3}["'\x60]?(?<secret>${value})(?![\w-])`, 'i');
+  return new RegExp(String.raw`(?:${name})[\w.-]{0,40}?["'\x60]?\s{0,3}(?::=|=>|[=:(,]|\s)${NESTED}${NESTED}\s{0,3}["'\x60]?(?<secret>${value})(?![\w-])`, 'i');
 }
 
 const GH_PAT_DOCS = 'https://docs.github.com/en/authentication/keeping-your-account-and-data-secure/managing-your-personal-access-tokens';

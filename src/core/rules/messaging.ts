@@ -13,12 +13,12 @@ import { validateDiscordBotToken } from '../validators/discordToken';
 //   Brevo     https://developers.brevo.com/docs/getting-started
 //   Teams     https://learn.microsoft.com/en-us/microsoftteams/platform/webhooks-and-connectors/how-to/add-incoming-webhook
 
-// One nested YAML key is allowed between the name and the value (`slack:\n  token: …`).
+// Up to two nested YAML keys are allowed between the name and the value (`slack:\n  token: …`).
 const NESTED = String.raw`(?:[ \t]{0,3}\r?\n[ \t]{1,12}[\w.-]{1,40}:)?`;
 
-/** `name… = value` as written in code, YAML, JSON, .env, shell and CLI flags (name case-insensitive). */
+/** `name… = value` in code, YAML, JSON, .env, shell, CLI flags and calls (name case-insensitive). */
 function assigned(name: string, value: string): RegExp {
-  return new RegExp(String.raw`(?:${name})[\w.-]{0,40}?["'\x60]?\s{0,3}(?::=|=>|[=:]|\s)${NESTED}\s{0,3}["'\x60]?(?<secret>${value})(?![\w-])`, 'i');
+  return new RegExp(String.raw`(?:${name})[\w.-]{0,40}?["'\x60]?\s{0,3}(?::=|=>|[=:(,]|\s)${NESTED}${NESTED}\s{0,3}["'\x60]?(?<secret>${value})(?![\w-])`, 'i');
 }
 
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';

@@ -15,17 +15,17 @@ import type { Rule } from '../types';
 // the provider's name nearby, and the Stripe rules step aside in that context so each key is
 // reported once, under the right provider.
 
-// One nested YAML key is allowed between the name and the value (`stripe:\n  api_key: …`).
+// Up to two nested YAML keys are allowed between the name and the value (`stripe:\n  api_key: …`).
 const NESTED = String.raw`(?:[ \t]{0,3}\r?\n[ \t]{1,12}[\w.-]{1,40}:)?`;
 
-/** `name… = value` as written in code, YAML, JSON, .env, shell and CLI flags (name case-insensitive). */
+/** `name… = value` in code, YAML, JSON, .env, shell, CLI flags and calls (name case-insensitive). */
 function assigned(name: string, value: string): RegExp {
-  return new RegExp(String.raw`(?:${name})[\w.-]{0,40}?["'\x60]?\s{0,3}(?::=|=>|[=:]|\s)${NESTED}\s{0,3}["'\x60]?(?<secret>${value})(?![\w-])`, 'i');
+  return new RegExp(String.raw`(?:${name})[\w.-]{0,40}?["'\x60]?\s{0,3}(?::=|=>|[=:(,]|\s)${NESTED}${NESTED}\s{0,3}["'\x60]?(?<secret>${value})(?![\w-])`, 'i');
 }
 
 /** A Stripe-style key, unless it is assigned to a Clerk or WorkOS name (see the header). */
 function stripeKey(prefix: string): RegExp {
-  const notOther = String.raw`(?<!(?:clerk|workos)[\w.-]{0,40}["'\x60]?\s{0,3}(?::=|=>|[=:]|\s)${NESTED}\s{0,3}["'\x60]?)`;
+  const notOther = String.raw`(?<!(?:clerk|workos)[\w.-]{0,40}["'\x60]?\s{0,3}(?::=|=>|[=:(,]|\s)${NESTED}${NESTED}\s{0,3}["'\x60]?)`;
   // Exactly 40 lower-case hex characters is Paystack's format, not Stripe's base62.
   return new RegExp(String.raw`${notOther}\b(${prefix}(?![0-9a-f]{40}(?![A-Za-z0-9]))[A-Za-z0-9]{24,247})\b`, 'i');
 }
