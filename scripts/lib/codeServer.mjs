@@ -37,22 +37,38 @@ export function log(...args) {
   console.error('[code-server]', ...args);
 }
 
-/** Cleanups run once, in reverse order, on normal exit paths and on SIGINT/SIGTERM/SIGHUP. */
+/**
+ * Cleanups run last-in first-out, once, from the finally block or on SIGINT/SIGTERM/SIGHUP.
+ * After a signal, `cancelled` is true and a task added later (a server that was still starting)
+ * runs straight away, so nothing outlives the driver.
+ */
 export function createCleanup() {
   const tasks = [];
   let running;
-  // Every caller (finally block or signal) awaits the same single pass.
-  const run = () => (running ??= (async () => {
-    for (const task of tasks.reverse()) {
+  const drain = async () => {
+    while (tasks.length > 0) {
+      const task = tasks.pop();
       try { await task(); } catch (e) { log('cleanup failed:', e?.message ?? e); }
     }
-  })());
+  };
+  const run = () => (running ??= drain());
+  const settled = async () => {
+    for (let seen; seen !== running;) { seen = running; await seen; }
+  };
   const onSignal = (signal) => {
     log(`${signal}: stopping`);
-    run().finally(() => process.exit(130));
+    run();
+    settled().finally(() => process.exit(130));
   };
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.once(signal, onSignal);
-  return { add: (task) => tasks.push(task), run };
+  return {
+    add: (task) => {
+      tasks.push(task);
+      if (running) running = running.then(drain);
+    },
+    run,
+    get cancelled() { return running !== undefined; },
+  };
 }
 
 /** Runs the idempotent installer; returns the code-server binary's path. */
@@ -127,7 +143,7 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
  * Starts code-server in its own process group (so stop() reaches the extension host and other
  * children through the recorded PID) and resolves once it answers HTTP.
  */
-export async function startCodeServer({ bin, port, userDataDir, extensionsDir, workspace, env = {}, logFile, timeoutMs = 30000 }) {
+export async function startCodeServer({ bin, port, userDataDir, extensionsDir, workspace, env = {}, logFile, cleanup, timeoutMs = 30000 }) {
   const args = [
     '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check',
     '--disable-workspace-trust', '--disable-getting-started-override',
@@ -145,14 +161,18 @@ export async function startCodeServer({ bin, port, userDataDir, extensionsDir, w
   const exitedPromise = new Promise((resolve) => child.once('exit', (code, signal) => { exited = true; resolve({ code, signal }); }));
   const pid = child.pid;
 
+  let stopped = false;
   const stop = async () => {
-    if (exited || pid === undefined) return;
-    try { process.kill(-pid, 'SIGTERM'); } catch { return; }
-    const done = await Promise.race([exitedPromise.then(() => true), sleep(5000).then(() => false)]);
-    if (!done) { try { process.kill(-pid, 'SIGKILL'); } catch { /* already gone */ } }
-    // Children that outlive the server (extension host) are in the same group.
+    if (pid === undefined || stopped) return;
+    stopped = true;
+    if (!exited) {
+      try { process.kill(-pid, 'SIGTERM'); } catch { /* already gone */ }
+      await Promise.race([exitedPromise, sleep(5000)]);
+    }
+    // Whatever is left of its process group (extension host, file watcher) goes too.
     try { process.kill(-pid, 'SIGKILL'); } catch { /* group empty */ }
   };
+  cleanup?.add(stop);
 
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + timeoutMs;
@@ -208,10 +228,12 @@ export async function startSession({ cleanup, label, ignoreFile, fixture, env = 
   writeUserSettings(userDataDir, settings);
 
   const logFile = path.join(tmp, 'code-server.log');
+  const port = await freePort();
+  if (cleanup.cancelled) throw new Error('cancelled');
   const server = await startCodeServer({
-    bin, port: await freePort(), userDataDir, extensionsDir, workspace, env, logFile,
+    bin, port, userDataDir, extensionsDir, workspace, env, logFile, cleanup,
   });
-  cleanup.add(server.stop);
+  if (cleanup.cancelled) throw new Error('cancelled');
   log(`${label}: packaged, installed and started in ${Date.now() - started} ms (pid ${server.pid}, ${server.url})`);
   return {
     tmp, workspace, userDataDir, server, logFile,

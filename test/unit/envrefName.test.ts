@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { envNameFromRuleId, suggestEnvName, toEnvName, uniqueEnvName } from '../../src/core/envref/name';
 
-const S = 'sk_test_4eC39HqLyjWDarjtT1zdp7dc';
+// Clearly fake; the tests are about the code around it, not its format.
+const S = 's3cr3t-Value_0123456789abcdef';
 
 /** `⟦⟧` marks the secret in the snippet. */
 function name(snippet: string, ruleId?: string, hint?: string): string {

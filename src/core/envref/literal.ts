@@ -54,7 +54,10 @@ function lineComments(f: LiteralFamily): string[] {
   }
 }
 
+const OPENER_START = new Set([...'"\'`rRbBuUfF@$']);
+
 function openerAt(f: LiteralFamily, text: string, i: number): Opener | undefined {
+  if (!OPENER_START.has(text[i] as string)) return undefined;
   const prev = text[i - 1];
   const afterIdent = prev !== undefined && IDENT.test(prev);
   const rest = text.slice(i, i + 4);
@@ -176,10 +179,10 @@ export function findStringLiteral(family: LiteralFamily, text: string, start: nu
   const comments = lineComments(family);
   const block = family !== 'python' && family !== 'ruby';
   for (let i = 0; i < text.length && i <= start; i++) {
-    if (comments.some((c) => text.startsWith(c, i))) {
-      const nl = text.slice(i).search(/[\r\n]/);
-      if (nl === -1) return undefined;
-      i += nl;
+    const c = text[i];
+    if ((c === '/' || c === '#') && comments.some((k) => text.startsWith(k, i))) {
+      while (i < text.length && text[i] !== '\n' && text[i] !== '\r') i++;
+      if (i > start) return undefined;
       continue;
     }
     if (block && text.startsWith('/*', i)) {

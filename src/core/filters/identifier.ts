@@ -105,6 +105,7 @@ export function isCodeReference(value: string, after = ''): boolean {
   if (/^\s*[([]/.test(after)) return true;
   if (/^(?:process\.env|os\.environ|os\.getenv|getenv|System\.getenv|Environment\.|ENV\b|env\.|env\(|config\.|settings\.|secrets\.|vars\.|self\.|this\.|props\.|params\.|args\.|options\.|opts\.|request\.|req\.|ctx\.|context\.|credentials\.|import\.meta|Deno\.env|Bun\.env|new\s)/.test(value)) return true;
   if (/^[!|>&*]/.test(value)) return true; // YAML tags, block scalars, anchors, aliases
+  if (/^@?[A-Za-z_][\w.$]*\(.*\)[;,]?$/.test(value)) return true; // a call: `@Microsoft.KeyVault(…)`, `getenv(…)`
   if (/^(?:true|false|null|nil|none|undefined|NaN)$/i.test(value)) return true;
   if (/^-?\d+(?:\.\d+)?$/.test(value) && value.length < 12) return true;
   return false;

@@ -1,9 +1,9 @@
 // Signature verification. The result is about the signature only; time validity is reported
 // alongside (`status`) so "signed correctly but expired" is one clear answer, not an error.
-import { DAY_MS } from '../clock';
 import { compactVerify, errors, importJWK } from 'jose';
 import type { CryptoKey } from 'jose';
 import type { KeyObject } from 'node:crypto';
+import { DAY_MS } from '../clock';
 import { decodeJwt } from './decode';
 import {
   algRequirement,

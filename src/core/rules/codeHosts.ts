@@ -10,7 +10,7 @@ import { validatePypiToken } from '../validators/pypiMacaroon';
 //   PyPI    https://pypi.org/help/#apitoken
 //   Azure DevOps  https://learn.microsoft.com/en-us/azure/devops/release-notes/2024/sprint-241-update
 //   Sourcegraph   https://sourcegraph.com/docs/admin/security/secret_formats
-//   Doppler-style prefixes elsewhere come from each provider's token page linked in `docs`.
+//   Others: the provider page linked in each rule's `docs`.
 
 // Up to two nested YAML keys are allowed between the name and the value (`stripe:\n  api_key: …`).
 const NESTED = String.raw`(?:[ \t]{0,3}\r?\n[ \t]{1,12}[\w.-]{1,40}:)?`;
@@ -22,7 +22,6 @@ function assigned(name: string, value: string): RegExp {
 
 const GH_PAT_DOCS = 'https://docs.github.com/en/authentication/keeping-your-account-and-data-secure/managing-your-personal-access-tokens';
 const GH_APP_DOCS = 'https://docs.github.com/en/apps/creating-github-apps/authenticating-with-a-github-app/about-authentication-with-a-github-app';
-const GITLAB_DOCS = 'https://docs.gitlab.com/ee/security/tokens/';
 const GITLAB_PAT_DOCS = 'https://docs.gitlab.com/ee/user/profile/personal_access_tokens.html#revoke-a-personal-access-token';
 const GITLAB_RUNNER_DOCS = 'https://docs.gitlab.com/ee/ci/runners/new_creation_workflow.html';
 const GITHUB_CRC = (secret: string) => validateBase62Crc32(secret, 4);

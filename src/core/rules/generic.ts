@@ -44,7 +44,7 @@ function judgeIn(slot: SlotKind | undefined, secret: string, match: RegExpExecAr
 const VALUE = String.raw`(?:[rRbBuU@]?(?<q>["'\x60]))?(?<secret>(?<=["'\x60])[^\s"'\x60\\]{1,400}|(?<!["'\x60])[^\s"'\x60\\,;&|(){}\[\]<>]{1,400})`;
 // Type annotations between a name and its `=` (TS, Kotlin, Python, Rust, Go).
 const TYPE = String.raw`(?:[ \t]*:[ \t]*(?:string|String|str|&'?(?:static[ \t]+)?str|char[ \t]*\*|\[\]byte|SecureString)|[ \t]+(?:string|String|str))?`;
-const OP = String.raw`(?<op>[ \t]{0,8}(?::=|=>|<-|\?\?=|\|\|=|\?=|=(?!=)|:(?![:\\/])|,)[ \t]{0,8}|(?<=(?:^|\n)[ \t]*(?:ENV|ARG|setx|set[ \t]+-[gUx]{1,3})[ \t]+[\w.-]{1,80}["']?)[ \t]+)`;
+const OP = String.raw`(?<op>[ \t]{0,8}(?::=|=>|<-|\?\?=|\|\|=|\?=|=(?!=)|:(?![:\\/])|,)[ \t]{0,8}|(?<=(?:^|\n)[ \t]*(?:ENV|ARG|setx|set[ \t]+-[gUx]{1,3})[ \t]+[\w.-]{1,80}["']?)[ \t]+|(?<=\b(?:login|machine)[ \t]+\S{1,100}\s+(?:password|passwd))[ \t]+|[ \t]+(?=[@]?["']))`;
 
 const assignment = new RegExp(
   String.raw`(?<![\w$.@?&/-])(?=(?<key>[A-Za-z_$@][\w.$@-]{0,80}))\k<key>(?<=(?:pass|pwd|pw|secret|token|key|auth|cred|credentials|creds|bearer|authorization|passphrase|passwort)(?:[\w.$@-]{0,30}))(?<close>["'\x60\]]{0,2})${TYPE}${OP}${VALUE}`,
@@ -65,16 +65,24 @@ const authHeader = new RegExp(
   'i',
 );
 
-const MYSQL_LIKE = String.raw`\b(?:mysql|mysqldump|mysqladmin|mysqlimport|mysqlcheck|mariadb|mariadb-dump|sshpass)\b[^\n]{0,200}?[ \t]`;
+const MYSQL_LIKE = String.raw`\b(?:mysql|mysqldump|mysqladmin|mysqlimport|mysqlcheck|mariadb|mariadb-dump|sshpass|mongo|mongosh|mongodump|mongorestore|docker[ \t]+login|podman[ \t]+login|sqlcmd|bcp)\b[^\n]{0,200}?[ \t]`;
 const SECRET_WORD_AHEAD = String.raw`(?=[\w.-]{0,60}?(?:pass|pwd|secret|token|key|auth|cred|bearer))`;
 const cliCredential = new RegExp(
-  String.raw`(?:(?<=${MYSQL_LIKE})-p[ \t]?|(?<=\bredis-cli\b[^\n]{0,200}?[ \t])-a[ \t]+|(?<=\bcurl\b[^\n]{0,300}?[ \t])(?:-u|--user)[ \t]+["']?(?<user>[^\s:"'$]{1,64}):|(?<![\w-])(?<flag>--?${SECRET_WORD_AHEAD}[A-Za-z][\w.-]{0,60})(?:=|[ \t]+))` +
+  String.raw`(?:(?<=${MYSQL_LIKE})-[pP][ \t]?|(?<=\bConvertTo-SecureString[ \t]+(?:-String[ \t]+)?)|(?<=\bredis-cli\b[^\n]{0,200}?[ \t])-a[ \t]+|(?<=\bcurl\b[^\n]{0,300}?[ \t])(?:-u|--user)[ \t]+["']?(?<user>[^\s:"'$]{1,64}):|(?<![\w-])(?<flag>--?${SECRET_WORD_AHEAD}[A-Za-z][\w.-]{0,60})(?:=|[ \t]+))` +
     String.raw`(?:(?<q>["']))?(?<secret>(?<=["'])[^\s"'\\]{1,400}|(?<!["'])[^\s"'\x60\\;&|(){}<>]{1,400})`,
   'i',
 );
 
 const urlParam = new RegExp(
   String.raw`[?&;](?<key>(?=[\w.-]{0,60}?(?:pass|pwd|secret|token|key|auth|cred|sig|code))[A-Za-z_][\w.-]{0,60})=(?<secret>[^&\s#"'<>\\]{1,400})`,
+  'i',
+);
+
+// `auth=("user", "pass")`, `HTTPBasicAuth("user", "pass")`, `new NetworkCredential("user", "pass")`,
+// `DriverManager.getConnection(url, "user", "pass")`: the second string is a password.
+const basicAuthPair = new RegExp(
+  String.raw`\b(?:auth|basic_?auth|HTTPBasicAuth|HTTPDigestAuth|BasicAuth|setBasicAuth|withBasicAuth|basicAuth|PasswordAuthentication|UsernamePasswordCredentials|NetworkCredential|UsernamePasswordAuthenticationToken|getConnection[ \t]*\([^,()\n]{1,200},)[ \t]*[=(]?[ \t]*[\[(]?[ \t]*["'][^"'\s]{1,64}["'][ \t]*,[ \t]*(?<q>["'])(?<secret>[^"'\s\\]{1,200})`,
+  'i',
 );
 
 const urlPassword = new RegExp(
@@ -114,7 +122,7 @@ export const rules: readonly Rule[] = [
         '"clientSecret": "Qm9vLk3jR8vT2xWp5zYc7bNd1fHg4sKa"',
         'const stripeSecretKey = \'rk8Jd02Lm5Qx9Tz3Vb7Nc1Hf6Gw4Sy0P\';',
         'export SENDBIRD_API_TOKEN=f3a9c2e7d1b84f60a5c3e9d7b2f14a68',
-        'ENV ALGOLIA_ADMIN_KEY 8c3f1e9a7b2d4c6e0f5a9b3d7e1c2f4a',
+        'ENV TYPESENSE_ADMIN_KEY 8c3f1e9a7b2d4c6e0f5a9b3d7e1c2f4a',
         'db.password=Xv9#kLq2!mZr',
         'DB_PASSWORD: "Tr0ub4dor&3"',
         'password = "hunter42"',
@@ -124,7 +132,10 @@ export const rules: readonly Rule[] = [
         'private const string ApiSecret = "Jf8Kd3Lq9Wx2Zr5Tv7Bn1Mc4";',
         'apiKey := "T5kR9wQ2mX7pL3vN8bZ1cF6hJ4sD0gYe"',
         'val accessToken: String = "Lp4Rt8Xz1Qm7Vn3Kc9Bw2Hf6Jd5Gs0Ya"',
-        'Server=db.internal;Database=app;User Id=sa;Password=Qz8!vR3kWp;',
+        'mail.smtp.password=Qz8!vR3kWp',
+        'storePassword "Hk3#qZ8vLm2x"',
+        '#define BLYNK_AUTH_TOKEN "Zk4Lq8Rm2Vt7Xw1Bn5Cd9Fh3"',
+        'machine api.acme.test\n  login ci@acme.test\n  password Wq8Lm3Rt9Vx2Kp7Bn1Cd4Fg',
         'LOKALISE_API_KEY: 3f6b2a1c-8d4e-4f7a-9b0c-2e5d8a1f6c3b',
       ],
       negative: [
@@ -273,6 +284,7 @@ export const rules: readonly Rule[] = [
         'java -Djavax.net.ssl.keyStorePassword=Kp9#zR2vLq7x -jar app.jar',
         'Connect-Service -ApiKey "f9c2e7a1b4d83f60a5c9e3d7b1f24a68"',
         'redis-cli -h cache.internal -a Rz8!kQ3vLp2m ping',
+        '$pw = ConvertTo-SecureString "Vb6!nR2qLx8z" -AsPlainText -Force',
       ],
       negative: [
         'docker run -p 8080:80 nginx',
@@ -320,6 +332,28 @@ export const rules: readonly Rule[] = [
     },
   },
   {
+    id: 'generic-basic-auth-pair',
+    title: 'Hardcoded username and password',
+    provider: 'Generic',
+    confidence: 'medium',
+    pattern: basicAuthPair,
+    keywords: ['auth', 'credential', 'getconnection'],
+    advice: ADVICE,
+    validate: (secret, m) => judgeIn('password', secret, m),
+    examples: {
+      positive: [
+        'r = requests.get(url, auth=("svc_reports", "Wq8#zR3vLm2k"))',
+        'new NetworkCredential("deploy", "Hx7!Rz2Lm9Qv")',
+        'conn = DriverManager.getConnection(jdbcUrl, "app", "Tz4$kQ9xLp2w");',
+      ],
+      negative: [
+        'auth=("user", "password")',
+        'auth=(username, password)',
+        'new NetworkCredential("deploy", Environment.GetEnvironmentVariable("PW"))',
+      ],
+    },
+  },
+  {
     id: 'generic-url-password',
     title: 'Password in a URL',
     provider: 'Generic',
@@ -338,9 +372,9 @@ export const rules: readonly Rule[] = [
     },
     examples: {
       positive: [
-        'DATABASE_URL=postgres://app_user:Vq8zR3kLm2Xt@db.internal:5432/app',
-        'mongodb+srv://svc:Lp4q9ZrX2vKt@cluster0.abcde.mongodb.net/prod',
-        'amqps://worker:Hx7%21Rz2Lm9Q@mq.internal.test/vhost',
+        'DEPLOY_TARGET=sftp://app_user:Vq8zR3kLm2Xt@files.internal:22/in',
+        'nats://svc:Lp4q9ZrX2vKt@nats.internal:4222',
+        'ftps://worker:Hx7%21Rz2Lm9Q@files.internal.test/in',
         'redis://:Zr8kQ3vLp2mW@cache.internal:6379/0',
       ],
       negative: [
