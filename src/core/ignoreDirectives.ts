@@ -7,6 +7,13 @@ const BLOCK_OFF = /secretlint-disable(?![-\w])|leakproof-disable(?![-\w])/i;
 const BLOCK_ON = /secretlint-enable(?![-\w])|leakproof-enable(?![-\w])/i;
 const ANY = /leakproof-|gitleaks:allow|betterleaks:allow|trufflehog:ignore|pragma:\s*allowlist|secretlint-|nosec\b|detect-secrets:/i;
 
+function lastIndexOf(re: RegExp, line: string): number {
+  const g = new RegExp(re.source, 'gi');
+  let last = -1;
+  for (let m = g.exec(line); m !== null; m = g.exec(line)) last = m.index;
+  return last;
+}
+
 /** Decides, for offsets in one text, whether an ignore directive covers them. Built lazily. */
 export class IgnoreIndex {
   private lineStarts: number[] | undefined;
@@ -33,10 +40,14 @@ export class IgnoreIndex {
     for (let l = 0; l < starts.length; l++) {
       const line = text.slice(starts[l], l + 1 < starts.length ? starts[l + 1] : text.length);
       if (!ANY.test(line)) { if (blocked) ignored[l] = 1; continue; }
-      if (BLOCK_ON.test(line)) blocked = false;
-      if (blocked || SAME_LINE.test(line)) ignored[l] = 1;
+      // One line may both open and close a block (`/* secretlint-disable */ x /* secretlint-enable */`):
+      // the later directive decides what follows; the line itself is covered either way.
+      const off = lastIndexOf(BLOCK_OFF, line);
+      const on = lastIndexOf(BLOCK_ON, line);
+      if (blocked || off >= 0 || SAME_LINE.test(line)) ignored[l] = 1;
       if (NEXT_LINE.test(line) && l + 1 < starts.length) ignored[l + 1] = 1;
-      if (BLOCK_OFF.test(line)) blocked = true;
+      if (off > on) blocked = true;
+      else if (on > off) blocked = false;
     }
     this.lineStarts = starts;
     this.ignored = ignored;

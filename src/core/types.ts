@@ -45,6 +45,8 @@ export interface Rule {
   readonly validate?: (secret: string, match: RegExpExecArray) => Validation;
   /** Where to revoke / rotate this credential. */
   readonly docs?: string;
+  /** Conventional environment variable for this credential (e.g. `GITHUB_TOKEN`), for "Move to .env". */
+  readonly envName?: string;
   /** Why it matters and what to do, one or two sentences (hover). Defaults from the provider. */
   readonly advice?: string;
   readonly examples: RuleExamples;

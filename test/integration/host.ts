@@ -13,6 +13,7 @@ import Mocha from 'mocha';
  */
 function loadSuites(): void {
   require('./diagnostics.itest');
+  require('./extract.itest');
 }
 
 export interface HostResults {

@@ -332,3 +332,8 @@ export function toRecord(parsed: ParsedDotenv): Record<string, string> {
   for (const e of parsed.entries) out[e.key] = e.value;
   return out;
 }
+
+/** The keys a `.env` text defines (for `uniqueEnvName`). */
+export function dotenvKeys(text: string): Set<string> {
+  return new Set(parseDotenv(text).entries.map((e) => e.key));
+}

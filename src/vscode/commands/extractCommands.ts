@@ -48,7 +48,7 @@ async function envEntries(document: vscode.TextDocument, envFile: string): Promi
 }
 
 function ruleEnvName(ruleId: string): string | undefined {
-  return (BUILTIN_RULES.find((r) => r.id === ruleId) as { envName?: string } | undefined)?.envName;
+  return BUILTIN_RULES.find((r) => r.id === ruleId)?.envName;
 }
 
 async function askName(suggested: string, value: string, existing: Map<string, string>, where: string): Promise<string | undefined> {
