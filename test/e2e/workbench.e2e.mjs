@@ -18,6 +18,22 @@ const STEP_TIMEOUT_MS = 30000;
 const OUT_DIR = path.join(repoRoot, '.test-results', 'e2e');
 const README_SCREENSHOT = path.join(repoRoot, 'media', 'screenshots', 'squiggle.png');
 
+/**
+ * For a tidy screenshot, not a test condition: hover parts arrive one provider at a time, so wait
+ * (at most 6 s) until the hover's text has stayed the same for a second and no part is pending.
+ */
+async function settle(locator) {
+  const deadline = Date.now() + 6000;
+  let last = '';
+  let since = Date.now();
+  while (Date.now() < deadline) {
+    const text = await locator.innerText().catch(() => '');
+    if (text !== last) { last = text; since = Date.now(); }
+    else if (Date.now() - since >= 1000 && !/Checking for quick fixes|Loading/.test(text)) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 /** Tests run in order against one workbench; a failed step skips the ones that depend on it. */
 function defineTests(page) {
   const squiggles = page.locator('.monaco-editor .squiggly-warning');
@@ -58,9 +74,7 @@ function defineTests(page) {
         await hover.waitFor({ timeout: STEP_TIMEOUT_MS });
         const text = await hover.innerText();
         if (text.includes(KEY)) throw new Error('the hover shows the secret in clear');
-        // For a tidy screenshot: let the hover's quick-fix status settle (not a test condition).
-        await page.locator('.monaco-hover:visible', { hasText: 'Checking for quick fixes' })
-          .waitFor({ state: 'detached', timeout: 5000 }).catch(() => {});
+        await settle(hover);
         mkdirSync(OUT_DIR, { recursive: true });
         const shot = path.join(OUT_DIR, 'squiggle.png');
         await page.screenshot({ path: shot });
@@ -94,7 +108,10 @@ async function main() {
   const outcomes = [];
   let session;
   try {
-    session = await startSession({ cleanup, label: 'e2e', ignoreFile: '.vscodeignore', fixture: 'test/fixtures/workspace' });
+    session = await startSession({
+      cleanup, label: 'e2e', ignoreFile: '.vscodeignore', fixture: 'test/fixtures/workspace',
+      settings: { 'editor.hover.above': false },
+    });
     const browser = await launchBrowser();
     cleanup.add(() => closeBrowser(browser));
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });

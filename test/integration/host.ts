@@ -13,6 +13,7 @@ import Mocha from 'mocha';
  */
 function loadSuites(): void {
   require('./diagnostics.itest');
+  require('./tokens.itest');
   require('./extract.itest');
 }
 

@@ -18,7 +18,7 @@ function isWordlike(word: string): boolean {
     if (isVowel) { vowels++; run = 0; } else if (++run > maxRun) maxRun = run;
   }
   const ratio = vowels / n;
-  if (ratio < 0.2 || ratio > 0.7) return false;
+  if (ratio < 0.2 || ratio > 0.85) return false;
   return maxRun <= (n > 12 ? 3 : 4);
 }
 
@@ -46,6 +46,18 @@ const ABBREVIATIONS = new Set([
   'mfa', 'otp', 'ttl', 'pk', 'sk', 'st', 'nd', 'rd', 'th', 'px', 'pt', 'kb', 'mb', 'gb', 'ms', 'xl', 'md', 'sm',
 ]);
 
+function caseChanges(value: string): number {
+  let changes = 0;
+  let prev = 0; // 1 lower, 2 upper
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    const kind = c >= 97 && c <= 122 ? 1 : c >= 65 && c <= 90 ? 2 : 0;
+    if (kind !== 0 && prev !== 0 && kind !== prev) changes++;
+    if (kind !== 0) prev = kind;
+  }
+  return changes;
+}
+
 function hasVowel(word: string): boolean {
   return VOWELS.test(word);
 }
@@ -62,7 +74,9 @@ export function isIdentifier(value: string): boolean {
   let alphaWords = 0;
   let digitGroups = 0;
   let odd = 0;
+  let camelRuns = false;
   for (const chunks of splitParts(value)) {
+    if (chunks.length > 1) camelRuns = true;
     for (const w of chunks) {
       if (/^[0-9]+$/.test(w)) {
         if (w.length > 4) return false;
@@ -77,10 +91,12 @@ export function isIdentifier(value: string): boolean {
     }
   }
   if (alphaWords === 0) return false;
+  // camelCase changes case once per word; random mixed case about every other letter.
+  if (camelRuns && letters >= 8 && caseChanges(value) / letters > 0.3) return false;
   if (digitGroups > 2 || digitGroups > alphaWords) return false;
   if (odd > Math.max(1, Math.floor(alphaWords / 3))) return false;
   // Random mixed-case strings split into many one- or two-letter "words".
-  return letters / alphaWords >= 2.5;
+  return !camelRuns || letters / alphaWords >= 2.5;
 }
 
 /** File-system paths: `/etc/app/key.pem`, `./certs/x.p12`, `~/.ssh/id_rsa`, `C:\keys\a.pfx`, `secrets/token.txt`. */

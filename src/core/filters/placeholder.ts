@@ -12,7 +12,7 @@ const GENERIC_SLOT_WORDS = new RegExp(
   [
     // The whole value is a stock word, optionally followed by digits/punctuation (`password123`, `admin!`).
     '^(?:test|tests|testing|tester|fake|sample|samples|secret|secrets|password|passw0rd|passwd|pass|pwd|token|apikey|api[_-]?key|key|none|nil|null|undefined|true|false|yes|no|on|off|empty|blank|default|admin|administrator|root|user|username|guest|demo|string|str|text|value|required|optional|todo|tbd|fixme|n/?a|unset|unknown|mysecret|mypassword|mytoken|mykey|secretkey|secret[_-]?key|access[_-]?token|auth[_-]?token|client[_-]?secret|qwerty|letmein|abc|abcd|abcdef|foo|bar|baz|foobar|foo[_-]?bar|lorem|ipsum|hello|world|helloworld|hello[_-]?world|temp|tmp|pass[_-]?word|s3cr3t|p@ssw0rd|p@ssword|passw0rd|secret[_-]?value|super[_-]?secret|supersecret|topsecret|top[_-]?secret|notasecret|invalid|mock|stub|local|localhost|development|dev|prod|production|staging)[\\d!@#._-]{0,6}$',
-    'sample|fake|mock[_-]?(?:key|token|secret|password|value)|test[_-]?(?:key|token|secret|password|pass|value|api)',
+    'sample|fake|mock[_-]?(?:api[_-]?)?(?:key|token|secret|password|value)|test[_-]?(?:api[_-]?)?(?:key|token|secret|password|pass|value|api)',
     '^(?:my|some|the|a|any|new|this)[_-]?(?:secret|password|pass|token|key|api[_-]?key)',
     '(?:secret|password|token|key)[_-]?(?:here|goes[_-]?here|value)$',
     '^(?:enter|put|add|set|paste|use)[_-]',

@@ -38,6 +38,7 @@ export const rules: readonly Rule[] = [
     keywords: ['sk-proj-', 'sk-none-'],
     minEntropy: 4,
     validate: openAiMarker,
+    envName: 'OPENAI_API_KEY',
     docs: OPENAI,
     advice: 'An OpenAI API key spends your organisation\'s credit and can read its files and assistants. Revoke it on the API keys page, create a new one and load OPENAI_API_KEY from the environment.',
     examples: {
@@ -57,6 +58,7 @@ export const rules: readonly Rule[] = [
     keywords: ['sk-svcacct-'],
     minEntropy: 4,
     validate: openAiMarker,
+    envName: 'OPENAI_API_KEY',
     docs: OPENAI,
     advice: 'A service account key calls the OpenAI API for a project without a user. Delete the service account key in the project settings and keep it in the deployment\'s secret store.',
     examples: {
@@ -73,6 +75,7 @@ export const rules: readonly Rule[] = [
     keywords: ['sk-admin-'],
     minEntropy: 4,
     validate: openAiMarker,
+    envName: 'OPENAI_ADMIN_KEY',
     docs: 'https://platform.openai.com/settings/organization/admin-keys',
     advice: 'An OpenAI admin key manages the organisation: users, projects, and other keys. Delete it under Organization > Admin keys immediately.',
     examples: {
@@ -88,6 +91,7 @@ export const rules: readonly Rule[] = [
     pattern: /\b(sk-[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20})\b/,
     keywords: ['t3blbkfj'],
     minEntropy: 4,
+    envName: 'OPENAI_API_KEY',
     docs: OPENAI,
     advice: 'An OpenAI API key spends your organisation\'s credit. Revoke it on the API keys page and load OPENAI_API_KEY from the environment.',
     examples: {
@@ -103,6 +107,7 @@ export const rules: readonly Rule[] = [
     pattern: /\b(sk-ant-api03-[A-Za-z0-9_-]{93}AA)(?![A-Za-z0-9_-])/,
     keywords: ['sk-ant-api03'],
     minEntropy: 4,
+    envName: 'ANTHROPIC_API_KEY',
     docs: ANTHROPIC,
     advice: 'An Anthropic API key spends your workspace\'s credit on Claude. Delete it in the Console under API keys and load ANTHROPIC_API_KEY from the environment.',
     examples: {
@@ -118,6 +123,7 @@ export const rules: readonly Rule[] = [
     pattern: /\b(sk-ant-admin01-[A-Za-z0-9_-]{93}AA)(?![A-Za-z0-9_-])/,
     keywords: ['sk-ant-admin01'],
     minEntropy: 4,
+    envName: 'ANTHROPIC_ADMIN_KEY',
     docs: 'https://console.anthropic.com/settings/admin-keys',
     advice: 'An Anthropic admin key manages the organisation (members, workspaces, API keys). Delete it in the Console under Admin keys immediately.',
     examples: {
@@ -133,6 +139,7 @@ export const rules: readonly Rule[] = [
     pattern: /\b(sk-ant-o[ar]t01-[A-Za-z0-9_-]{80,120})(?![A-Za-z0-9_-])/,
     keywords: ['sk-ant-oat01', 'sk-ant-ort01'],
     minEntropy: 4,
+    envName: 'CLAUDE_CODE_OAUTH_TOKEN',
     docs: 'https://docs.anthropic.com/en/docs/claude-code/iam',
     advice: 'A Claude Code OAuth token (from `claude setup-token`) uses your Claude subscription. Revoke it from your claude.ai account settings and keep CLAUDE_CODE_OAUTH_TOKEN in the CI secret store.',
     examples: {
@@ -148,6 +155,7 @@ export const rules: readonly Rule[] = [
     pattern: /\b(hf_[A-Za-z]{34})\b/,
     keywords: ['hf_'],
     minEntropy: 3.5,
+    envName: 'HF_TOKEN',
     docs: 'https://huggingface.co/settings/tokens',
     advice: 'A Hugging Face token reads (or writes) your private models, datasets and Spaces. Invalidate it under Settings > Access Tokens and use HF_TOKEN from the environment.',
     examples: {
@@ -163,6 +171,7 @@ export const rules: readonly Rule[] = [
     pattern: /\b(api_org_[A-Za-z]{34})\b/,
     keywords: ['api_org_'],
     minEntropy: 3.5,
+    envName: 'HF_TOKEN',
     docs: 'https://huggingface.co/settings/tokens',
     advice: 'A legacy Hugging Face organisation token acts for the whole organisation. Revoke it in the organisation settings and switch to fine-grained user tokens.',
     examples: {
@@ -178,6 +187,7 @@ export const rules: readonly Rule[] = [
     pattern: keyed('cohere[\\w.-]{0,20}?(?:api)?[_-]?(?:key|token)|\\bco[_-]api[_-]?key', '[A-Za-z0-9]{40}'),
     keywords: ['cohere', 'co_api_key', 'co-api-key'],
     minEntropy: 4,
+    envName: 'CO_API_KEY',
     docs: 'https://dashboard.cohere.com/api-keys',
     advice: 'A Cohere API key bills model calls to your account. Delete it in the dashboard\'s API keys page and load CO_API_KEY from the environment.',
     examples: {
@@ -193,6 +203,7 @@ export const rules: readonly Rule[] = [
     pattern: /\b(r8_[A-Za-z0-9]{37})\b/,
     keywords: ['r8_'],
     minEntropy: 4,
+    envName: 'REPLICATE_API_TOKEN',
     docs: 'https://replicate.com/account/api-tokens',
     advice: 'A Replicate token runs models billed to your account and reads your predictions. Delete it under Account > API tokens and read REPLICATE_API_TOKEN from the environment.',
     examples: {
@@ -208,6 +219,7 @@ export const rules: readonly Rule[] = [
     pattern: /\b(gsk_[A-Za-z0-9]{52})\b/,
     keywords: ['gsk_'],
     minEntropy: 4,
+    envName: 'GROQ_API_KEY',
     docs: 'https://console.groq.com/keys',
     advice: 'A Groq API key bills inference to your organisation. Delete it in the console\'s API keys page and read GROQ_API_KEY from the environment.',
     examples: {
@@ -223,6 +235,7 @@ export const rules: readonly Rule[] = [
     pattern: keyed('mistral[\\w.-]{0,20}?(?:api)?[_-]?key', '[A-Za-z0-9]{32}'),
     keywords: ['mistral'],
     minEntropy: 4,
+    envName: 'MISTRAL_API_KEY',
     docs: 'https://console.mistral.ai/api-keys',
     advice: 'A Mistral API key bills model calls to your workspace. Delete it in La Plateforme > API keys and read MISTRAL_API_KEY from the environment.',
     examples: {
@@ -238,6 +251,7 @@ export const rules: readonly Rule[] = [
     pattern: /\b(pplx-[A-Za-z0-9]{48})\b/,
     keywords: ['pplx-'],
     minEntropy: 4,
+    envName: 'PERPLEXITY_API_KEY',
     docs: 'https://www.perplexity.ai/settings/api',
     advice: 'A Perplexity API key bills Sonar calls to your account. Revoke it in Settings > API and read PERPLEXITY_API_KEY from the environment.',
     examples: {
@@ -253,6 +267,7 @@ export const rules: readonly Rule[] = [
     pattern: keyed('deepseek[\\w.-]{0,20}?(?:api)?[_-]?key', 'sk-[a-f0-9]{32}'),
     keywords: ['deepseek'],
     minEntropy: 3.3,
+    envName: 'DEEPSEEK_API_KEY',
     docs: 'https://platform.deepseek.com/api_keys',
     advice: 'A DeepSeek API key spends your account balance. Delete it on the platform\'s API keys page and read DEEPSEEK_API_KEY from the environment.',
     examples: {
@@ -268,6 +283,7 @@ export const rules: readonly Rule[] = [
     pattern: /\b(xai-[A-Za-z0-9]{80})\b/,
     keywords: ['xai-'],
     minEntropy: 4,
+    envName: 'XAI_API_KEY',
     docs: 'https://console.x.ai',
     advice: 'An xAI API key bills Grok calls to your team. Delete it in the xAI console\'s API keys page and read XAI_API_KEY from the environment.',
     examples: {
@@ -283,6 +299,7 @@ export const rules: readonly Rule[] = [
     pattern: keyed('together[\\w.-]{0,20}?(?:api)?[_-]?key', '[a-f0-9]{64}|tgp_v1_[A-Za-z0-9_-]{43}'),
     keywords: ['together'],
     minEntropy: 3.3,
+    envName: 'TOGETHER_API_KEY',
     docs: 'https://api.together.ai/settings/api-keys',
     advice: 'A Together AI key bills inference and fine-tuning to your account. Regenerate it in Settings > API keys and read TOGETHER_API_KEY from the environment.',
     examples: {
@@ -298,6 +315,7 @@ export const rules: readonly Rule[] = [
     pattern: keyed('fireworks[\\w.-]{0,20}?(?:api)?[_-]?key', 'fw_[A-Za-z0-9]{20,40}|[A-Za-z0-9]{48}'),
     keywords: ['fireworks'],
     minEntropy: 4,
+    envName: 'FIREWORKS_API_KEY',
     docs: 'https://fireworks.ai/account/api-keys',
     advice: 'A Fireworks AI key bills inference to your account. Delete it under Account > API keys and read FIREWORKS_API_KEY from the environment.',
     examples: {
@@ -313,6 +331,7 @@ export const rules: readonly Rule[] = [
     pattern: /\b(sk-or-v1-[a-f0-9]{64})\b/,
     keywords: ['sk-or-v1-'],
     minEntropy: 3.3,
+    envName: 'OPENROUTER_API_KEY',
     docs: 'https://openrouter.ai/settings/keys',
     advice: 'An OpenRouter key spends your credits on any routed model. Delete it in Settings > Keys and read OPENROUTER_API_KEY from the environment.',
     examples: {
@@ -328,6 +347,7 @@ export const rules: readonly Rule[] = [
     pattern: /\b(lsv2_(?:pt|sk)_[a-f0-9]{32}_[a-f0-9]{10})\b/,
     keywords: ['lsv2_pt_', 'lsv2_sk_'],
     minEntropy: 3.3,
+    envName: 'LANGSMITH_API_KEY',
     docs: 'https://smith.langchain.com/settings',
     advice: 'A LangSmith key reads and writes your traces, which often contain prompts and user data. Delete it in Settings > API Keys and read LANGSMITH_API_KEY from the environment.',
     examples: {
@@ -343,6 +363,7 @@ export const rules: readonly Rule[] = [
     pattern: /\b(pcsk_[A-Za-z0-9]{4,8}_[A-Za-z0-9]{50,80})\b/,
     keywords: ['pcsk_'],
     minEntropy: 4,
+    envName: 'PINECONE_API_KEY',
     docs: 'https://app.pinecone.io/organizations/-/projects/-/keys',
     advice: 'A Pinecone API key reads, writes and deletes the project\'s indexes. Delete it in the console under API keys and read PINECONE_API_KEY from the environment.',
     examples: {
@@ -357,6 +378,7 @@ export const rules: readonly Rule[] = [
     confidence: 'medium',
     pattern: keyed('pinecone[\\w.-]{0,20}?(?:api)?[_-]?key', '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}'),
     keywords: ['pinecone'],
+    envName: 'PINECONE_API_KEY',
     docs: 'https://app.pinecone.io/organizations/-/projects/-/keys',
     advice: 'A Pinecone API key reads, writes and deletes the project\'s indexes. Delete it in the console under API keys and read PINECONE_API_KEY from the environment.',
     examples: {
@@ -372,6 +394,7 @@ export const rules: readonly Rule[] = [
     pattern: keyed('(?:elevenlabs|eleven[_-]labs|\\bxi)[\\w.-]{0,20}?(?:api)?[_-]?key', 'sk_[a-f0-9]{48}|[a-f0-9]{32}'),
     keywords: ['elevenlabs', 'eleven_labs', 'eleven-labs', 'xi-api-key', 'xi_api_key'],
     minEntropy: 3.3,
+    envName: 'ELEVENLABS_API_KEY',
     docs: 'https://elevenlabs.io/app/settings/api-keys',
     advice: 'An ElevenLabs key spends your character quota and can clone voices on your account. Delete it in Settings > API Keys and read ELEVENLABS_API_KEY from the environment.',
     examples: {
@@ -387,6 +410,7 @@ export const rules: readonly Rule[] = [
     pattern: keyed('assembly[_-]?ai[\\w.-]{0,20}?(?:api)?[_-]?key', '[a-f0-9]{32}'),
     keywords: ['assemblyai', 'assembly_ai', 'assembly-ai'],
     minEntropy: 3.3,
+    envName: 'ASSEMBLYAI_API_KEY',
     docs: 'https://www.assemblyai.com/app/api-keys',
     advice: 'An AssemblyAI key bills transcription to your account and reads past transcripts. Rotate it in the dashboard and read ASSEMBLYAI_API_KEY from the environment.',
     examples: {
@@ -402,6 +426,7 @@ export const rules: readonly Rule[] = [
     pattern: keyed('deepgram[\\w.-]{0,20}?(?:api)?[_-]?(?:key|secret|token)', '[a-f0-9]{40}'),
     keywords: ['deepgram'],
     minEntropy: 3.3,
+    envName: 'DEEPGRAM_API_KEY',
     docs: 'https://console.deepgram.com/project/-/keys',
     advice: 'A Deepgram key bills speech recognition to your project and can manage it. Delete it in the console\'s API Keys and read DEEPGRAM_API_KEY from the environment.',
     examples: {
@@ -417,6 +442,7 @@ export const rules: readonly Rule[] = [
     pattern: keyed('stability[\\w.-]{0,20}?(?:api)?[_-]?key', 'sk-[A-Za-z0-9]{48}'),
     keywords: ['stability'],
     minEntropy: 4,
+    envName: 'STABILITY_API_KEY',
     docs: 'https://platform.stability.ai/account/keys',
     advice: 'A Stability AI key spends your credits on image generation. Revoke it in Account > API keys and read STABILITY_API_KEY from the environment.',
     examples: {
@@ -432,6 +458,7 @@ export const rules: readonly Rule[] = [
     pattern: keyed('wandb[\\w.-]{0,20}?(?:api)?[_-]?key|machine\\s+api\\.wandb\\.ai\\s+login\\s+\\w+\\s+password', '[a-f0-9]{40}|[A-Za-z0-9_-]{86}'),
     keywords: ['wandb'],
     minEntropy: 3.3,
+    envName: 'WANDB_API_KEY',
     docs: 'https://wandb.ai/authorize',
     advice: 'A W&B key logs runs to your entity and reads its artifacts and models. Revoke it in User settings > API keys and use WANDB_API_KEY from the environment.',
     examples: {
@@ -447,6 +474,7 @@ export const rules: readonly Rule[] = [
     pattern: /\b(csk-[a-z0-9]{40,60})\b/,
     keywords: ['csk-'],
     minEntropy: 4,
+    envName: 'CEREBRAS_API_KEY',
     docs: 'https://cloud.cerebras.ai/platform',
     advice: 'A Cerebras key bills inference to your organisation. Delete it in the Cerebras Cloud console\'s API keys and read CEREBRAS_API_KEY from the environment.',
     examples: {
@@ -462,6 +490,7 @@ export const rules: readonly Rule[] = [
     pattern: keyed('voyage[\\w.-]{0,20}?(?:api)?[_-]?key', 'pa-[A-Za-z0-9_-]{40,50}'),
     keywords: ['voyage'],
     minEntropy: 4,
+    envName: 'VOYAGE_API_KEY',
     docs: 'https://dashboard.voyageai.com/organization/api-keys',
     advice: 'A Voyage AI key bills embedding calls to your organisation. Delete it in the dashboard and read VOYAGE_API_KEY from the environment.',
     examples: {
@@ -477,6 +506,7 @@ export const rules: readonly Rule[] = [
     pattern: /\b(tvly-(?:dev-|prod-)?[A-Za-z0-9]{32})\b/,
     keywords: ['tvly-'],
     minEntropy: 4,
+    envName: 'TAVILY_API_KEY',
     docs: 'https://app.tavily.com/home',
     advice: 'A Tavily key spends your search credits. Rotate it in the Tavily dashboard and read TAVILY_API_KEY from the environment.',
     examples: {
@@ -492,6 +522,7 @@ export const rules: readonly Rule[] = [
     pattern: /\b(nvapi-[A-Za-z0-9_-]{64})(?![A-Za-z0-9_-])/,
     keywords: ['nvapi-'],
     minEntropy: 4,
+    envName: 'NVIDIA_API_KEY',
     docs: 'https://org.ngc.nvidia.com/setup/api-keys',
     advice: 'An NVIDIA API key calls NIM endpoints and NGC on your account. Revoke it in NGC > Setup > API Keys and read NVIDIA_API_KEY from the environment.',
     examples: {

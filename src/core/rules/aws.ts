@@ -7,6 +7,7 @@ const ROTATE = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_
 export const rules: readonly Rule[] = [
   {
     id: 'aws-access-key-id',
+    envName: 'AWS_ACCESS_KEY_ID',
     title: 'AWS access key ID',
     provider: 'AWS',
     confidence: 'high',
@@ -27,6 +28,7 @@ export const rules: readonly Rule[] = [
   },
   {
     id: 'aws-secret-access-key',
+    envName: 'AWS_SECRET_ACCESS_KEY',
     title: 'AWS secret access key',
     provider: 'AWS',
     confidence: 'high',

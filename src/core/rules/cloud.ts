@@ -47,6 +47,7 @@ export const rules: readonly Rule[] = [
     pattern: /\b(AIza[0-9A-Za-z_-]{35})(?![0-9A-Za-z_-])/,
     keywords: ['aiza'],
     minEntropy: 3.5,
+    envName: 'GOOGLE_API_KEY',
     docs: GCP_KEYS,
     advice: 'A Google API key (Maps, Gemini, Firebase, Cloud APIs) bills usage to your project. Restrict or regenerate it in the Cloud console and load it from the environment.',
     examples: {
@@ -85,6 +86,7 @@ export const rules: readonly Rule[] = [
     pattern: /\b((?:ewogICJ0eXBlIjogInNlcnZpY2VfYWNjb3VudC|eyJ0eXBlIjoic2VydmljZV9hY2NvdW50I|eyJ0eXBlIjogInNlcnZpY2VfYWNjb3VudC)[A-Za-z0-9+/]{60,8000}={0,2})/,
     keywords: ['ewogicj0exblijoginnlcnzpy2vfywnjb3vudc', 'eyj0exblijoic2vydmljzv9hy2nvdw50i', 'eyj0exblijoginnlcnzpy2vfywnjb3vudc'],
     validate: gcpServiceAccountBase64,
+    envName: 'GOOGLE_CREDENTIALS_B64',
     docs: GCP_SA,
     advice: 'This is a whole service-account key file, base64-encoded (often for a CI variable). Delete the key in IAM and store the encoded file as a CI secret, never in the repository.',
     examples: {
@@ -100,6 +102,7 @@ export const rules: readonly Rule[] = [
     pattern: /\b(ya29\.[0-9A-Za-z_-]{50,2048})(?![0-9A-Za-z_-])/,
     keywords: ['ya29.'],
     minEntropy: 4,
+    envName: 'GOOGLE_OAUTH_ACCESS_TOKEN',
     docs: 'https://developers.google.com/identity/protocols/oauth2/web-server#tokenrevoke',
     advice: 'A Google OAuth access token acts as the signed-in user or service account for about an hour. Revoke it, and have code obtain tokens at run time instead of pasting them.',
     examples: {
@@ -115,6 +118,7 @@ export const rules: readonly Rule[] = [
     pattern: /(?:(?:DefaultEndpointsProtocol|AccountName)=[^;"'\s]{1,100};\s*(?:AccountName=[^;"'\s]{1,100};\s*)?AccountKey=|azure[\w.-]{0,20}?(?:storage|account)[\w.-]{0,10}?key[\w.-]{0,10}?["']?\s{0,3}[:=]\s{0,3}["']?)([A-Za-z0-9+/]{86}==)/i,
     keywords: ['accountkey', 'azure'],
     minEntropy: 4.5,
+    envName: 'AZURE_STORAGE_KEY',
     docs: AZURE_STORAGE,
     advice: 'An Azure storage account key gives full control of every blob, queue, table and file share in the account. Rotate the key in the portal and use managed identity or a SAS with short expiry instead.',
     examples: {
@@ -136,6 +140,7 @@ export const rules: readonly Rule[] = [
     pattern: /(?:AccountEndpoint=https:\/\/[\w.-]{1,100}\.documents\.azure\.com[^;\s"']{0,10};\s*AccountKey=|cosmos[\w.-]{0,20}?(?:master|primary|secondary|account|db)?[_-]?key[\w.-]{0,10}?["']?\s{0,3}[:=]\s{0,3}["']?)([A-Za-z0-9+/]{86}==)/i,
     keywords: ['documents.azure.com', 'cosmos'],
     minEntropy: 4.5,
+    envName: 'COSMOS_KEY',
     docs: 'https://learn.microsoft.com/en-us/azure/cosmos-db/database-security#primary-keys',
     advice: 'A Cosmos DB primary key allows reading and writing every database in the account. Regenerate it in the portal (Keys blade) and switch clients to Entra ID (RBAC) authentication.',
     examples: {
@@ -155,6 +160,7 @@ export const rules: readonly Rule[] = [
     pattern: /\bSharedAccessKey\s*=\s*([A-Za-z0-9+/]{42,43}=)(?![A-Za-z0-9+/=])/,
     keywords: ['sharedaccesskey='],
     minEntropy: 4,
+    envName: 'SERVICEBUS_SHARED_ACCESS_KEY',
     docs: 'https://learn.microsoft.com/en-us/azure/service-bus-messaging/service-bus-sas#regenerating-keys',
     advice: 'A shared access key signs tokens for a Service Bus, Event Hubs or IoT Hub namespace with the policy\'s rights. Regenerate the key on the policy and prefer managed identity.',
     examples: {
@@ -177,6 +183,7 @@ export const rules: readonly Rule[] = [
     pattern: /[?&;]sv=\d{4}-\d\d-\d\d&[^\s"'<>]{0,400}?\bsig=(?<secret>[A-Za-z0-9%+/]{40,140}={0,2})/,
     keywords: ['sig='],
     minEntropy: 4,
+    envName: 'AZURE_SAS_TOKEN',
     docs: 'https://learn.microsoft.com/en-us/azure/storage/common/storage-sas-overview#best-practices-when-using-sas',
     advice: 'A SAS URL grants whatever permissions it lists until it expires, to anyone holding it. Revoke it by rotating the signing key (or its stored access policy) and issue short-lived SAS at run time.',
     examples: {
@@ -195,6 +202,7 @@ export const rules: readonly Rule[] = [
     pattern: /(?:\.azurewebsites\.net\/api\/[^\s"'?#]{1,200}\?(?:[^\s"'#]{0,200}&)?code=|x-functions-key["']?\s{0,3}[:=,]\s{0,3}["']?)(?<secret>[A-Za-z0-9_/+-]{40,100}={0,2})/i,
     keywords: ['azurewebsites.net', 'x-functions-key'],
     minEntropy: 4,
+    envName: 'AZURE_FUNCTION_KEY',
     docs: 'https://learn.microsoft.com/en-us/azure/azure-functions/function-keys-how-to#renew-or-regenerate-access-keys',
     advice: 'A function key lets anyone call the HTTP-triggered function (a host key: every function in the app). Renew the key in the portal and keep it in app settings or the caller\'s secret store.',
     examples: {
@@ -213,6 +221,7 @@ export const rules: readonly Rule[] = [
     pattern: keyed('azure[_.-]?(?:openai|ai|cognitive)[\\w.-]{0,20}?key|ocp-apim-subscription-key', '[a-f0-9]{32}|[A-Za-z0-9]{84}'),
     keywords: ['azure', 'ocp-apim-subscription-key'],
     minEntropy: 3.3,
+    envName: 'AZURE_OPENAI_API_KEY',
     docs: 'https://learn.microsoft.com/en-us/azure/ai-services/authentication#regenerate-keys',
     advice: 'An Azure OpenAI (AI services) key lets anyone call your deployments on your quota and bill. Regenerate Key 1/Key 2 in the resource and use Entra ID authentication or the environment.',
     examples: {
@@ -229,6 +238,7 @@ export const rules: readonly Rule[] = [
     pattern: /(?<![A-Za-z0-9+/])([A-Za-z0-9+/]{42}\+ACR[A-Za-z0-9]{6})(?![A-Za-z0-9+/=])/,
     keywords: ['+acr'],
     minEntropy: 4,
+    envName: 'ACR_PASSWORD',
     docs: 'https://learn.microsoft.com/en-us/azure/container-registry/container-registry-authentication#admin-account',
     advice: 'An ACR password lets anyone pull (and often push) images in the registry. Regenerate it (or the repository-scoped token) and use a service principal or managed identity.',
     examples: {
@@ -244,6 +254,7 @@ export const rules: readonly Rule[] = [
     pattern: /\b(dop_v1_[a-f0-9]{64})\b/,
     keywords: ['dop_v1_'],
     minEntropy: 3,
+    envName: 'DIGITALOCEAN_TOKEN',
     docs: 'https://cloud.digitalocean.com/account/api/tokens',
     advice: 'A DigitalOcean token can create, read and destroy droplets, databases and DNS in the team. Delete it under API > Tokens and load a new one from the environment.',
     examples: {
@@ -259,6 +270,7 @@ export const rules: readonly Rule[] = [
     pattern: /\b(doo_v1_[a-f0-9]{64})\b/,
     keywords: ['doo_v1_'],
     minEntropy: 3,
+    envName: 'DIGITALOCEAN_TOKEN',
     docs: 'https://docs.digitalocean.com/reference/api/oauth/#revoke',
     advice: 'A DigitalOcean OAuth token acts for the user who authorised the app. Revoke it and have the app request tokens at run time.',
     examples: {
@@ -274,6 +286,7 @@ export const rules: readonly Rule[] = [
     pattern: /\b(dor_v1_[a-f0-9]{64})\b/,
     keywords: ['dor_v1_'],
     minEntropy: 3,
+    envName: 'DIGITALOCEAN_REFRESH_TOKEN',
     docs: 'https://docs.digitalocean.com/reference/api/oauth/#revoke',
     advice: 'A refresh token mints new DigitalOcean access tokens for as long as the grant lives. Revoke the grant and store refresh tokens only in a secret store.',
     examples: {
@@ -289,6 +302,7 @@ export const rules: readonly Rule[] = [
     pattern: keyed('cloudflare[\\w.-]{0,20}?(?:api)?[_-]?token|\\bcf[_-]api[_-]?token', '[A-Za-z0-9_-]{40}'),
     keywords: ['cloudflare', 'cf_api', 'cf-api'],
     minEntropy: 3.5,
+    envName: 'CLOUDFLARE_API_TOKEN',
     docs: 'https://dash.cloudflare.com/profile/api-tokens',
     advice: 'A Cloudflare API token can change DNS, WAF and Workers within its scopes. Roll or delete it under My Profile > API Tokens and read it from the environment.',
     examples: {
@@ -304,6 +318,7 @@ export const rules: readonly Rule[] = [
     pattern: keyed('cloudflare[\\w.-]{0,20}?(?:api)?[_-]?key|\\bcf[_-]api[_-]?key|x-auth-key', '[a-f0-9]{37}'),
     keywords: ['cloudflare', 'cf_api', 'cf-api', 'x-auth-key'],
     minEntropy: 3.3,
+    envName: 'CLOUDFLARE_API_KEY',
     docs: 'https://developers.cloudflare.com/fundamentals/api/get-started/keys/#view-your-global-api-key',
     advice: 'The global API key has every permission of your Cloudflare account. Change it in My Profile > API Tokens and move integrations to scoped API tokens.',
     examples: {
@@ -319,6 +334,7 @@ export const rules: readonly Rule[] = [
     pattern: /\b(v1\.0-[a-f0-9]{24}-[a-f0-9]{146})\b/,
     keywords: ['v1.0-'],
     minEntropy: 3,
+    envName: 'CLOUDFLARE_ORIGIN_CA_KEY',
     docs: 'https://developers.cloudflare.com/fundamentals/api/get-started/ca-keys/',
     advice: 'An Origin CA key issues and revokes origin certificates for your zones. Regenerate it in My Profile > API Tokens.',
     examples: {
@@ -334,6 +350,7 @@ export const rules: readonly Rule[] = [
     pattern: /\b(HRKU-AA[0-9A-Za-z_-]{58})(?![0-9A-Za-z_-])/,
     keywords: ['hrku-'],
     minEntropy: 4,
+    envName: 'HEROKU_API_KEY',
     docs: 'https://devcenter.heroku.com/articles/authentication#api-token-storage',
     advice: 'A Heroku API key controls every app the account can reach, including config vars. Revoke it (heroku authorizations:revoke) and use HEROKU_API_KEY from the CI secret store.',
     examples: {
@@ -348,6 +365,7 @@ export const rules: readonly Rule[] = [
     confidence: 'medium',
     pattern: keyed('heroku[\\w.-]{0,20}?(?:api)?[_-]?(?:key|token)', UUID),
     keywords: ['heroku'],
+    envName: 'HEROKU_API_KEY',
     docs: 'https://devcenter.heroku.com/articles/authentication#api-token-storage',
     advice: 'Older Heroku API keys are UUIDs and still grant full account access. Regenerate the key in Account settings and load it from the environment.',
     examples: {
@@ -363,6 +381,7 @@ export const rules: readonly Rule[] = [
     pattern: keyed('vercel[\\w.-]{0,20}?(?:token|key)|\\bnow[_-]token', '[A-Za-z0-9]{24}'),
     keywords: ['vercel', 'now_token', 'now-token'],
     minEntropy: 3.5,
+    envName: 'VERCEL_TOKEN',
     docs: 'https://vercel.com/account/settings/tokens',
     advice: 'A Vercel token can deploy, read environment variables and change domains for its scope. Delete it under Account Settings > Tokens and keep it in the CI secret store.',
     examples: {
@@ -378,6 +397,9 @@ export const rules: readonly Rule[] = [
     pattern: /\b(nfp_[A-Za-z0-9_]{36,60})\b/,
     keywords: ['nfp_'],
     minEntropy: 4,
+    // A random body of this length almost always holds a digit; a long identifier with the same prefix does not.
+    validate: (secret) => (/\d/.test(secret) ? 'valid' : 'reject'),
+    envName: 'NETLIFY_AUTH_TOKEN',
     docs: 'https://app.netlify.com/user/applications#personal-access-tokens',
     advice: 'A Netlify personal access token can deploy sites and read their environment variables. Delete it under User settings > Applications and store it as a CI secret.',
     examples: {
@@ -393,6 +415,7 @@ export const rules: readonly Rule[] = [
     pattern: keyed('netlify[\\w.-]{0,20}?(?:auth|access)?[_-]?token', '[A-Za-z0-9_-]{43}'),
     keywords: ['netlify'],
     minEntropy: 4,
+    envName: 'NETLIFY_AUTH_TOKEN',
     docs: 'https://app.netlify.com/user/applications#personal-access-tokens',
     advice: 'A Netlify access token can deploy sites and read their environment variables. Delete it under User settings > Applications and store it as a CI secret.',
     examples: {
@@ -408,6 +431,7 @@ export const rules: readonly Rule[] = [
     pattern: /\b(fo1_[\w-]{43}|fm1[ar]_[A-Za-z0-9+/]{100,2000}={0,3}|fm2_[A-Za-z0-9+/]{100,2000}={0,3})(?![A-Za-z0-9+/=])/,
     keywords: ['fo1_', 'fm1a_', 'fm1r_', 'fm2_'],
     minEntropy: 4,
+    envName: 'FLY_API_TOKEN',
     docs: 'https://fly.io/docs/security/tokens/',
     advice: 'A Fly.io token (org, deploy or personal) can deploy and read secrets of the apps it covers. Revoke it with `fly tokens revoke` and keep FLY_API_TOKEN in the CI secret store.',
     examples: {
@@ -423,6 +447,9 @@ export const rules: readonly Rule[] = [
     pattern: /\b(rnd_[A-Za-z0-9]{32})\b/,
     keywords: ['rnd_'],
     minEntropy: 3.5,
+    // A random body of this length almost always holds a digit; a long identifier with the same prefix does not.
+    validate: (secret) => (/\d/.test(secret) ? 'valid' : 'reject'),
+    envName: 'RENDER_API_KEY',
     docs: 'https://render.com/docs/api#1-create-an-api-key',
     advice: 'A Render API key manages every service in the workspace, including environment variables. Revoke it in Account Settings > API Keys.',
     examples: {
@@ -437,6 +464,7 @@ export const rules: readonly Rule[] = [
     confidence: 'medium',
     pattern: keyed('railway[\\w.-]{0,20}?(?:api)?[_-]?token', UUID),
     keywords: ['railway'],
+    envName: 'RAILWAY_TOKEN',
     docs: 'https://docs.railway.com/guides/public-api#creating-a-token',
     advice: 'A Railway token can deploy and read variables in its account, team or project. Delete it in Account Settings > Tokens (or the project\'s settings).',
     examples: {
@@ -452,6 +480,7 @@ export const rules: readonly Rule[] = [
     pattern: /\b(LTAI[A-Za-z0-9]{12,20})\b/,
     keywords: ['ltai'],
     minEntropy: 3,
+    envName: 'ALIBABA_CLOUD_ACCESS_KEY_ID',
     docs: 'https://www.alibabacloud.com/help/en/ram/user-guide/create-an-accesskey-pair',
     advice: 'An Alibaba Cloud AccessKey ID identifies a key pair that signs API calls. Disable the pair in the RAM console, create a new one and read both halves from the environment.',
     examples: {
@@ -467,6 +496,7 @@ export const rules: readonly Rule[] = [
     pattern: keyed('(?:alibaba|aliyun|alicloud)[\\w.-]{0,20}?(?:access)?[_-]?(?:key)?[_-]?secret|access[_-]?key[_-]?secret', '[A-Za-z0-9]{30}'),
     keywords: ['alibaba', 'aliyun', 'alicloud', 'accesskeysecret', 'access_key_secret', 'access-key-secret'],
     minEntropy: 3.5,
+    envName: 'ALIBABA_CLOUD_ACCESS_KEY_SECRET',
     docs: 'https://www.alibabacloud.com/help/en/ram/user-guide/create-an-accesskey-pair',
     advice: 'The AccessKey secret signs Alibaba Cloud API calls as the RAM user. Disable the pair in the RAM console and use STS credentials or the environment.',
     examples: {
@@ -482,6 +512,7 @@ export const rules: readonly Rule[] = [
     pattern: /\b(AKID[A-Za-z0-9]{32})\b/,
     keywords: ['akid'],
     minEntropy: 3.5,
+    envName: 'TENCENTCLOUD_SECRET_ID',
     docs: 'https://www.tencentcloud.com/document/product/598/32675',
     advice: 'A Tencent Cloud SecretId identifies an API key pair. Disable the key in CAM > API Keys and load the pair from the environment.',
     examples: {
@@ -497,6 +528,7 @@ export const rules: readonly Rule[] = [
     pattern: keyed('tencent[\\w.-]{0,20}?secret[_-]?key', '[A-Za-z0-9]{32}'),
     keywords: ['tencent'],
     minEntropy: 3.5,
+    envName: 'TENCENTCLOUD_SECRET_KEY',
     docs: 'https://www.tencentcloud.com/document/product/598/32675',
     advice: 'The SecretKey signs Tencent Cloud API calls. Disable the key pair in CAM > API Keys and read it from the environment.',
     examples: {
@@ -512,6 +544,7 @@ export const rules: readonly Rule[] = [
     pattern: keyed('\\bibm[\\w.-]{0,20}?(?:api)?[_-]?key|\\bic[_-]api[_-]?key', '[A-Za-z0-9_-]{44}'),
     keywords: ['ibm', 'ic_api_key', 'ic-api-key'],
     minEntropy: 4,
+    envName: 'IBMCLOUD_API_KEY',
     docs: 'https://cloud.ibm.com/docs/account?topic=account-userapikey#delete_user_key',
     advice: 'An IBM Cloud API key logs in as its user or service ID with all of its IAM access. Delete it in Manage > Access (IAM) > API keys.',
     examples: {
@@ -527,6 +560,7 @@ export const rules: readonly Rule[] = [
     pattern: keyed('\\boci[\\w.-]{0,20}?(?:secret[_-]?(?:access[_-]?)?key|auth[_-]?token)', '[A-Za-z0-9+/]{43}=|[A-Za-z0-9+/=_.:;()<>{}#!-]{20}'),
     keywords: ['oci'],
     minEntropy: 3.5,
+    envName: 'OCI_SECRET_ACCESS_KEY',
     docs: 'https://docs.oracle.com/en-us/iaas/Content/Identity/access/managing-user-credentials.htm',
     advice: 'An OCI customer secret key or auth token authenticates as the user (S3-compatible storage, registry, SMTP). Delete it under the user\'s credentials in the OCI console.',
     examples: {
@@ -542,6 +576,7 @@ export const rules: readonly Rule[] = [
     pattern: keyed('linode[\\w.-]{0,20}?(?:api)?[_-]?(?:token|key)', '[a-f0-9]{64}'),
     keywords: ['linode'],
     minEntropy: 3.3,
+    envName: 'LINODE_TOKEN',
     docs: 'https://techdocs.akamai.com/cloud-computing/docs/manage-personal-access-tokens',
     advice: 'A Linode personal access token can manage instances, volumes and DNS within its scopes. Revoke it in Cloud Manager > API Tokens.',
     examples: {
@@ -557,6 +592,7 @@ export const rules: readonly Rule[] = [
     pattern: /\b(SCW[A-Z0-9]{17})\b/,
     keywords: ['scw'],
     minEntropy: 3,
+    envName: 'SCW_ACCESS_KEY',
     docs: 'https://www.scaleway.com/en/docs/iam/how-to/create-api-keys/',
     advice: 'A Scaleway access key identifies an API key; its secret key grants the bearer\'s IAM permissions. Delete the API key in IAM > API keys.',
     examples: {
@@ -571,6 +607,7 @@ export const rules: readonly Rule[] = [
     confidence: 'high',
     pattern: keyed('(?:scw|scaleway)[\\w.-]{0,20}?secret[_-]?key', UUID),
     keywords: ['scw', 'scaleway'],
+    envName: 'SCW_SECRET_KEY',
     docs: 'https://www.scaleway.com/en/docs/iam/how-to/create-api-keys/',
     advice: 'The Scaleway secret key authenticates API calls with the key\'s IAM permissions. Delete the API key in IAM > API keys and read SCW_SECRET_KEY from the environment.',
     examples: {
@@ -586,6 +623,7 @@ export const rules: readonly Rule[] = [
     pattern: keyed('(?:hcloud|hetzner)[\\w.-]{0,20}?(?:api)?[_-]?token', '[A-Za-z0-9]{64}'),
     keywords: ['hcloud', 'hetzner'],
     minEntropy: 4,
+    envName: 'HCLOUD_TOKEN',
     docs: 'https://docs.hetzner.com/cloud/api/getting-started/generating-api-token/',
     advice: 'A Hetzner Cloud token manages every server, volume and network in the project. Delete it in the project\'s Security > API tokens.',
     examples: {
@@ -601,6 +639,7 @@ export const rules: readonly Rule[] = [
     pattern: keyed('vultr[\\w.-]{0,20}?(?:api)?[_-]?(?:key|token)', '[A-Z0-9]{36}'),
     keywords: ['vultr'],
     minEntropy: 3.5,
+    envName: 'VULTR_API_KEY',
     docs: 'https://docs.vultr.com/platform/other/api/how-to-enable-the-vultr-api',
     advice: 'A Vultr API key manages every instance and DNS record of the account. Regenerate it in Account > API and restrict its allowed IPs.',
     examples: {
@@ -616,6 +655,7 @@ export const rules: readonly Rule[] = [
     pattern: /\b(AQVN[A-Za-z0-9_-]{35,38})(?![A-Za-z0-9_-])/,
     keywords: ['aqvn'],
     minEntropy: 4,
+    envName: 'YC_API_KEY',
     docs: 'https://yandex.cloud/en/docs/iam/operations/api-key/delete',
     advice: 'A Yandex Cloud API key authenticates as its service account. Delete it in the service account\'s keys and load a new one from the environment.',
     examples: {
@@ -631,6 +671,7 @@ export const rules: readonly Rule[] = [
     pattern: /\b(t1\.[A-Za-z0-9_-]{10,200}={0,2}\.[A-Za-z0-9_-]{86}={0,2})(?![A-Za-z0-9_-])/,
     keywords: ['t1.'],
     minEntropy: 4,
+    envName: 'YC_TOKEN',
     docs: 'https://yandex.cloud/en/docs/iam/concepts/authorization/iam-token',
     advice: 'A Yandex Cloud IAM token acts as its account for up to 12 hours. Do not store it; have code obtain one at run time.',
     examples: {
@@ -646,6 +687,7 @@ export const rules: readonly Rule[] = [
     pattern: keyed('(?:yandex|\\byc)[\\w.-]{0,25}?(?:secret|key)', 'YC[A-Za-z0-9_-]{38}'),
     keywords: ['yandex', 'yc_', 'yc-'],
     minEntropy: 4,
+    envName: 'YC_SECRET_ACCESS_KEY',
     docs: 'https://yandex.cloud/en/docs/iam/operations/sa/delete-access-key',
     advice: 'A Yandex Cloud static access key secret signs S3-compatible requests as its service account. Delete the static key and read it from the environment.',
     examples: {

@@ -30,6 +30,7 @@ export const rules: readonly Rule[] = [
   // ── GitHub ──────────────────────────────────────────────────────────────────────────────
   {
     id: 'github-pat-classic',
+    envName: 'GITHUB_TOKEN',
     title: 'GitHub personal access token (classic)',
     provider: 'GitHub',
     confidence: 'high',
@@ -54,6 +55,7 @@ export const rules: readonly Rule[] = [
   },
   {
     id: 'github-pat-fine-grained',
+    envName: 'GITHUB_TOKEN',
     title: 'GitHub fine-grained personal access token',
     provider: 'GitHub',
     confidence: 'high',
@@ -134,6 +136,7 @@ export const rules: readonly Rule[] = [
   // ── GitLab ──────────────────────────────────────────────────────────────────────────────
   {
     id: 'gitlab-pat',
+    envName: 'GITLAB_TOKEN',
     title: 'GitLab personal, project or group access token',
     provider: 'GitLab',
     confidence: 'high',
@@ -546,6 +549,7 @@ export const rules: readonly Rule[] = [
   // ── Package registries ──────────────────────────────────────────────────────────────────
   {
     id: 'npm-access-token',
+    envName: 'NPM_TOKEN',
     title: 'npm access token',
     provider: 'npm',
     confidence: 'high',

@@ -42,6 +42,7 @@ export const rules: readonly Rule[] = [
     pattern: /\b(pscale_pw_[A-Za-z0-9_=.-]{32,64})(?![A-Za-z0-9_=.-])/,
     keywords: ['pscale_pw_'],
     minEntropy: 3.5,
+    envName: 'PLANETSCALE_PASSWORD',
     docs: 'https://planetscale.com/docs/concepts/connection-strings',
     advice: 'A PlanetScale password connects to a database branch with its role. Delete the password in the branch\'s Passwords page and load DATABASE_URL from the environment.',
     examples: {
@@ -57,6 +58,7 @@ export const rules: readonly Rule[] = [
     pattern: credentialUri('postgres(?:ql)?(?:\\+[a-z0-9]+)?|pgsql|cockroachdb'),
     keywords: ['postgres', 'pgsql', 'cockroachdb'],
     validate: checkPassword,
+    envName: 'DATABASE_URL',
     docs: 'https://www.postgresql.org/docs/current/sql-alterrole.html',
     advice: `A PostgreSQL URL carries a database password. ${ROTATE_DB}`,
     examples: {
@@ -72,6 +74,7 @@ export const rules: readonly Rule[] = [
     pattern: credentialUri('mysql(?:x|\\+[a-z0-9]+)?|mariadb(?:\\+[a-z0-9]+)?'),
     keywords: ['mysql', 'mariadb'],
     validate: checkPassword,
+    envName: 'DATABASE_URL',
     docs: 'https://dev.mysql.com/doc/refman/8.4/en/alter-user.html',
     advice: `A MySQL URL carries a database password. ${ROTATE_DB}`,
     examples: {
@@ -87,6 +90,7 @@ export const rules: readonly Rule[] = [
     pattern: credentialUri('mongodb(?:\\+srv)?'),
     keywords: ['mongodb'],
     validate: checkPassword,
+    envName: 'MONGODB_URI',
     docs: 'https://www.mongodb.com/docs/atlas/security-add-mongodb-users/#modify-database-users',
     advice: `A MongoDB URL carries a database user's password (often an Atlas cluster reachable from the internet). ${ROTATE_DB}`,
     examples: {
@@ -103,6 +107,7 @@ export const rules: readonly Rule[] = [
     pattern: credentialUri('rediss?|valkeys?', true),
     keywords: ['redis', 'valkey'],
     validate: checkPassword,
+    envName: 'REDIS_URL',
     docs: 'https://redis.io/docs/latest/operate/oss_and_stack/management/security/acl/',
     advice: `A Redis URL carries the server password or an ACL user's. ${ROTATE_DB}`,
     examples: {
@@ -118,6 +123,7 @@ export const rules: readonly Rule[] = [
     pattern: credentialUri('amqps?'),
     keywords: ['amqp'],
     validate: checkPassword,
+    envName: 'AMQP_URL',
     docs: 'https://www.rabbitmq.com/docs/passwords#changing-password',
     advice: `An AMQP URL carries a broker user's password. ${ROTATE_DB}`,
     examples: {
@@ -133,6 +139,7 @@ export const rules: readonly Rule[] = [
     pattern: credentialUri('mssql(?:\\+[a-z0-9]+)?|sqlserver'),
     keywords: ['mssql', 'sqlserver'],
     validate: checkPassword,
+    envName: 'DATABASE_URL',
     docs: 'https://learn.microsoft.com/en-us/sql/t-sql/statements/alter-login-transact-sql',
     advice: `A SQL Server URL carries a login password. ${ROTATE_DB}`,
     examples: {
@@ -149,6 +156,7 @@ export const rules: readonly Rule[] = [
     pattern: /\bjdbc:[a-z0-9]{2,20}:[^\s"'`]{0,300}?[?;&]password=(?<secret>[^&;\s"'`]{3,128})|\bjdbc:oracle:thin:[\w$#]{1,60}\/([^@\s"'`/]{3,128})@/i,
     keywords: ['jdbc:'],
     validate: checkPassword,
+    envName: 'DB_PASSWORD',
     docs: 'https://docs.oracle.com/javase/tutorial/jdbc/basics/connecting.html',
     advice: `A JDBC URL carries a database password. ${ROTATE_DB} (e.g. spring.datasource.password=\${DB_PASSWORD}).`,
     examples: {
@@ -167,6 +175,7 @@ export const rules: readonly Rule[] = [
     pattern: /\b(?:Server|Data Source|Host|Address|Addr|Network Address|Driver)\s*=\s*[^;"'\n]{1,200};[^"'\n]{0,400}?\b(?:Password|Pwd)\s*=\s*(?<secret>[^;"'\n]{3,128})/i,
     keywords: ['password', 'pwd'],
     validate: checkPassword,
+    envName: 'DB_PASSWORD',
     docs: 'https://learn.microsoft.com/en-us/sql/connect/ado-net/connection-string-syntax',
     advice: `The connection string carries a login password. ${ROTATE_DB} Prefer Integrated Security or managed identity where the server supports it.`,
     examples: {
@@ -189,6 +198,7 @@ export const rules: readonly Rule[] = [
     keywords: ['snowflake', 'snowsql'],
     validate: checkPassword,
     minEntropy: 3,
+    envName: 'SNOWFLAKE_PASSWORD',
     docs: 'https://docs.snowflake.com/en/user-guide/admin-user-management#resetting-the-password-for-a-user',
     advice: 'A Snowflake password logs in as the user with all of its roles. Reset it, and switch services to key-pair authentication or a programmatic access token kept in a secret store.',
     examples: {
@@ -204,6 +214,7 @@ export const rules: readonly Rule[] = [
     pattern: /\b(dapi[a-f0-9]{32}(?:-\d)?)(?![\w-])/,
     keywords: ['dapi'],
     minEntropy: 3,
+    envName: 'DATABRICKS_TOKEN',
     docs: 'https://docs.databricks.com/en/dev-tools/auth/pat.html#revoke-a-personal-access-token',
     advice: 'A Databricks token acts as the user in the workspace: clusters, notebooks, data. Revoke it in User Settings > Developer > Access tokens and use OAuth or the CLI profile.',
     examples: {
@@ -219,6 +230,7 @@ export const rules: readonly Rule[] = [
     pattern: /\b(sbp_[a-f0-9]{40})\b/,
     keywords: ['sbp_'],
     minEntropy: 3,
+    envName: 'SUPABASE_ACCESS_TOKEN',
     docs: 'https://supabase.com/dashboard/account/tokens',
     advice: 'A Supabase access token manages every project of the account through the Management API and CLI. Revoke it in Account > Access Tokens.',
     examples: {
@@ -234,6 +246,7 @@ export const rules: readonly Rule[] = [
     pattern: /\b(sb_secret_[A-Za-z0-9_-]{30,64})(?![A-Za-z0-9_-])/,
     keywords: ['sb_secret_'],
     minEntropy: 3.5,
+    envName: 'SUPABASE_SECRET_KEY',
     docs: 'https://supabase.com/docs/guides/api/api-keys',
     advice: 'A Supabase secret key bypasses Row Level Security on the whole project. Delete it under Project Settings > API Keys; only the publishable key belongs in client code.',
     examples: {
@@ -249,6 +262,7 @@ export const rules: readonly Rule[] = [
     pattern: /\b(AAAA[A-Za-z0-9_-]{7}:APA91b[A-Za-z0-9_-]{134})(?![A-Za-z0-9_-])/,
     keywords: ['apa91b'],
     minEntropy: 4,
+    envName: 'FCM_SERVER_KEY',
     docs: 'https://firebase.google.com/docs/cloud-messaging/migrate-v1',
     advice: 'A legacy FCM server key sends push notifications to every user of the app. Delete it in the Cloud console credentials and migrate to the HTTP v1 API with a service account.',
     examples: {
@@ -264,6 +278,7 @@ export const rules: readonly Rule[] = [
     pattern: keyed('firebase[\\w.-]{0,20}?(?:db|database)?[_-]?(?:secret|auth[_-]?token)', '[A-Za-z0-9]{40}'),
     keywords: ['firebase'],
     minEntropy: 4,
+    envName: 'FIREBASE_DATABASE_SECRET',
     docs: 'https://firebase.google.com/docs/database/rest/auth#legacy_tokens',
     advice: 'A Realtime Database secret bypasses all security rules. Delete it under Project settings > Service accounts > Database secrets and use a service account.',
     examples: {
@@ -279,6 +294,7 @@ export const rules: readonly Rule[] = [
     pattern: /\b(pscale_tkn_[A-Za-z0-9_=.-]{32,64})(?![A-Za-z0-9_=.-])/,
     keywords: ['pscale_tkn_'],
     minEntropy: 3.5,
+    envName: 'PLANETSCALE_SERVICE_TOKEN',
     docs: 'https://planetscale.com/docs/concepts/service-tokens',
     advice: 'A PlanetScale service token manages databases and branches within its grants. Delete it in Organization settings > Service tokens.',
     examples: {
@@ -294,6 +310,7 @@ export const rules: readonly Rule[] = [
     pattern: /\b(pscale_oauth_[A-Za-z0-9_=.-]{32,64})(?![A-Za-z0-9_=.-])/,
     keywords: ['pscale_oauth_'],
     minEntropy: 3.5,
+    envName: 'PLANETSCALE_OAUTH_TOKEN',
     docs: 'https://planetscale.com/docs/concepts/planetscale-api-oauth-applications',
     advice: 'A PlanetScale OAuth token acts for the user who authorised the application. Revoke the authorisation and obtain tokens at run time.',
     examples: {
@@ -309,6 +326,7 @@ export const rules: readonly Rule[] = [
     pattern: /\b(napi_[a-z0-9]{64})\b/,
     keywords: ['napi_'],
     minEntropy: 3.5,
+    envName: 'NEON_API_KEY',
     docs: 'https://neon.tech/docs/manage/api-keys#revoke-an-api-key',
     advice: 'A Neon API key manages every project of the account or organisation, including roles and passwords. Revoke it in Account settings > API keys.',
     examples: {
@@ -326,6 +344,7 @@ export const rules: readonly Rule[] = [
     minEntropy: 3,
     // Search-only keys are public by design (they ship to browsers).
     validate: (_secret, match) => (/search/i.test(match[0]) ? 'reject' : 'valid'),
+    envName: 'ALGOLIA_ADMIN_KEY',
     docs: 'https://www.algolia.com/doc/guides/security/api-keys/#rotating-the-admin-api-key',
     advice: 'An Algolia admin or write key can change or delete indices. Rotate it in the dashboard (API Keys) and keep only search-only keys in front-end code.',
     examples: {
@@ -341,6 +360,7 @@ export const rules: readonly Rule[] = [
     pattern: keyed('elastic(?:search)?[\\w.-]{0,20}?api[_-]?key', '[A-Za-z0-9+/_-]{40,120}={0,2}'),
     keywords: ['elastic'],
     minEntropy: 4,
+    envName: 'ELASTIC_API_KEY',
     docs: 'https://www.elastic.co/guide/en/kibana/current/api-keys.html',
     advice: 'An Elasticsearch API key reads or writes the indices its role descriptors allow. Invalidate it in Kibana (Stack Management > API keys) and load it from the environment.',
     examples: {
@@ -355,6 +375,7 @@ export const rules: readonly Rule[] = [
     confidence: 'medium',
     pattern: keyed('(?:atlas|mongodb)[\\w.-]{0,20}?private[_-]?(?:api[_-]?)?key', UUID),
     keywords: ['atlas', 'mongodb'],
+    envName: 'MONGODB_ATLAS_PRIVATE_KEY',
     docs: 'https://www.mongodb.com/docs/atlas/configure-api-access/#delete-an-api-key',
     advice: 'An Atlas API private key manages clusters, users and network access within its roles. Delete the API key in Access Manager and move to a service account kept in a secret store.',
     examples: {
@@ -370,6 +391,7 @@ export const rules: readonly Rule[] = [
     pattern: /\b(mdb_sa_sk_[A-Za-z0-9_-]{30,80})(?![A-Za-z0-9_-])/,
     keywords: ['mdb_sa_sk_'],
     minEntropy: 4,
+    envName: 'MONGODB_ATLAS_CLIENT_SECRET',
     docs: 'https://www.mongodb.com/docs/atlas/configure-api-access/',
     advice: 'An Atlas service account secret obtains API tokens with the account\'s roles. Delete the secret in Access Manager and keep it in a secret store.',
     examples: {
@@ -385,6 +407,7 @@ export const rules: readonly Rule[] = [
     pattern: /\b(pat[A-Za-z0-9]{14}\.[a-f0-9]{64})\b/,
     keywords: ['pat'],
     minEntropy: 3.5,
+    envName: 'AIRTABLE_TOKEN',
     docs: 'https://airtable.com/create/tokens',
     advice: 'An Airtable token reads or writes the bases it was granted. Delete it in the Developer hub > Personal access tokens and read it from the environment.',
     examples: {
@@ -400,6 +423,7 @@ export const rules: readonly Rule[] = [
     pattern: keyed('airtable[\\w.-]{0,20}?(?:api)?[_-]?key', 'key[A-Za-z0-9]{14}'),
     keywords: ['airtable'],
     minEntropy: 3.3,
+    envName: 'AIRTABLE_API_KEY',
     docs: 'https://airtable.com/create/tokens',
     advice: 'Legacy Airtable API keys granted access to every base of the user. Make sure it is gone from your account and use scoped personal access tokens instead.',
     examples: {
@@ -415,6 +439,7 @@ export const rules: readonly Rule[] = [
     pattern: /\b(CFPAT-[A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])/,
     keywords: ['cfpat-'],
     minEntropy: 4,
+    envName: 'CONTENTFUL_MANAGEMENT_TOKEN',
     docs: 'https://app.contentful.com/account/profile/cma_tokens',
     advice: 'A Contentful management token edits and deletes content, models and environments in every space of the user. Revoke it under Account > CMA tokens.',
     examples: {
@@ -430,6 +455,7 @@ export const rules: readonly Rule[] = [
     pattern: keyed('contentful[\\w.-]{0,20}?(?:delivery|preview|access)[_-]?(?:api[_-]?)?(?:token|key)', '[A-Za-z0-9_-]{43}'),
     keywords: ['contentful'],
     minEntropy: 4,
+    envName: 'CONTENTFUL_DELIVERY_TOKEN',
     docs: 'https://www.contentful.com/developers/docs/references/authentication/#api-keys-in-the-contentful-web-app',
     advice: 'A delivery token reads published content (a preview token: drafts too). Regenerate the API key in Settings > API keys if the content is not public.',
     examples: {
@@ -445,6 +471,7 @@ export const rules: readonly Rule[] = [
     pattern: keyed('upstash[\\w.-]{0,20}?token', '[A-Za-z0-9_-]{40,200}={0,2}'),
     keywords: ['upstash'],
     minEntropy: 4,
+    envName: 'UPSTASH_REDIS_REST_TOKEN',
     docs: 'https://upstash.com/docs/redis/features/security#rest-token',
     advice: 'An Upstash REST token reads and writes the database (or QStash queue). Reset the password/token in the console and load it from the environment.',
     examples: {
@@ -460,6 +487,7 @@ export const rules: readonly Rule[] = [
     pattern: /\b(4b1d[A-Za-z0-9]{38})\b/,
     keywords: ['4b1d'],
     minEntropy: 3.5,
+    envName: 'CLICKHOUSE_KEY_SECRET',
     docs: 'https://clickhouse.com/docs/cloud/manage/openapi',
     advice: 'A ClickHouse Cloud API secret manages services and their settings with the key\'s role. Delete the key in Organization > API keys.',
     examples: {
@@ -476,6 +504,7 @@ export const rules: readonly Rule[] = [
     pattern: /(?:(?:confluent|ccloud|kafka)[\w.-]{0,20}?(?:api[_-]?)?secret[\w.-]{0,10}?["'`]?\s{0,3}[:=]\s{0,3}["'`]?|username\s*=\s*["'][A-Z0-9]{16}["']\s+password\s*=\s*["'])([A-Za-z0-9+/]{64})(?![A-Za-z0-9+/=])/i,
     keywords: ['confluent', 'ccloud', 'kafka', 'username'],
     minEntropy: 4,
+    envName: 'CONFLUENT_API_SECRET',
     docs: 'https://docs.confluent.io/cloud/current/security/authenticate/workload-identities/service-accounts/api-keys/manage-api-keys.html',
     advice: 'A Confluent Cloud API secret produces and consumes on the cluster with the key\'s ACLs. Delete the API key and create a new one kept in a secret store.',
     examples: {
@@ -494,6 +523,7 @@ export const rules: readonly Rule[] = [
     pattern: keyed('fauna[\\w.-]{0,20}?(?:secret|key)', 'fn[A-Za-z0-9_-]{38}'),
     keywords: ['fauna'],
     minEntropy: 4,
+    envName: 'FAUNA_SECRET',
     docs: 'https://docs.fauna.com/fauna/current/learn/security/keys/',
     advice: 'A Fauna secret queries the database with its key\'s role. Delete the key in the dashboard and read FAUNA_SECRET from the environment.',
     examples: {

@@ -375,7 +375,7 @@ export const rules: readonly Rule[] = [
         'DEPLOY_TARGET=sftp://app_user:Vq8zR3kLm2Xt@files.internal:22/in',
         'nats://svc:Lp4q9ZrX2vKt@nats.internal:4222',
         'ftps://worker:Hx7%21Rz2Lm9Q@files.internal.test/in',
-        'redis://:Zr8kQ3vLp2mW@cache.internal:6379/0',
+        'svn://:Zr8kQ3vLp2mW@svn.internal/repo',
       ],
       negative: [
         'postgres://postgres:postgres@localhost:5432/app',

@@ -29,6 +29,7 @@ export const rules: readonly Rule[] = [
   // ── Slack ───────────────────────────────────────────────────────────────────────────────
   {
     id: 'slack-bot-token',
+    envName: 'SLACK_BOT_TOKEN',
     title: 'Slack bot token',
     provider: 'Slack',
     confidence: 'high',
@@ -44,6 +45,7 @@ export const rules: readonly Rule[] = [
   },
   {
     id: 'slack-user-token',
+    envName: 'SLACK_USER_TOKEN',
     title: 'Slack user token',
     provider: 'Slack',
     confidence: 'high',
@@ -242,6 +244,7 @@ export const rules: readonly Rule[] = [
   },
   {
     id: 'twilio-auth-token',
+    envName: 'TWILIO_AUTH_TOKEN',
     title: 'Twilio auth token',
     provider: 'Twilio',
     confidence: 'high',
@@ -257,6 +260,7 @@ export const rules: readonly Rule[] = [
   },
   {
     id: 'sendgrid-api-key',
+    envName: 'SENDGRID_API_KEY',
     title: 'SendGrid API key',
     provider: 'SendGrid',
     confidence: 'high',

@@ -51,6 +51,7 @@ export const rules: readonly Rule[] = [
     pattern: keyed('datadog[\\w.-]{0,20}?api[_-]?key|\\bdd[_-]api[_-]?key', '[a-f0-9]{32}'),
     keywords: ['datadog', 'dd_api', 'dd-api'],
     minEntropy: 3,
+    envName: 'DD_API_KEY',
     docs: DATADOG,
     advice: 'A Datadog API key submits metrics, logs and events to your organisation (and is half of API access). Revoke it in Organization Settings > API Keys and read DD_API_KEY from the environment.',
     examples: {
@@ -66,6 +67,7 @@ export const rules: readonly Rule[] = [
     pattern: keyed('datadog[\\w.-]{0,20}?app(?:lication)?[_-]?key|\\bdd[_-]app(?:lication)?[_-]?key', '[a-f0-9]{40}'),
     keywords: ['datadog', 'dd_app', 'dd-app'],
     minEntropy: 3,
+    envName: 'DD_APP_KEY',
     docs: 'https://app.datadoghq.com/organization-settings/application-keys',
     advice: 'A Datadog application key, with an API key, reads and changes dashboards, monitors and data as its user. Revoke it in Organization Settings > Application Keys.',
     examples: {
@@ -81,6 +83,7 @@ export const rules: readonly Rule[] = [
     pattern: /\b(NRAK-[A-Z0-9]{27})\b/,
     keywords: ['nrak-'],
     minEntropy: 3.5,
+    envName: 'NEW_RELIC_API_KEY',
     docs: NEW_RELIC,
     advice: 'A New Relic user key queries NerdGraph as its user: data, dashboards, alert settings. Delete it on the API keys page and read it from the environment.',
     examples: {
@@ -96,6 +99,7 @@ export const rules: readonly Rule[] = [
     pattern: /\b([a-f0-9]{36}NRAL)\b/i,
     keywords: ['nral'],
     minEntropy: 3,
+    envName: 'NEW_RELIC_LICENSE_KEY',
     docs: NEW_RELIC,
     advice: 'A license key lets anyone send data into your New Relic account (and counts against your ingest). Rotate it on the API keys page and keep it in the agent\'s environment.',
     examples: {
@@ -111,6 +115,7 @@ export const rules: readonly Rule[] = [
     pattern: keyed('new[_-]?relic[\\w.-]{0,20}?license[_-]?key', '[a-f0-9]{40}'),
     keywords: ['newrelic', 'new_relic', 'new-relic'],
     minEntropy: 3,
+    envName: 'NEW_RELIC_LICENSE_KEY',
     docs: NEW_RELIC,
     advice: 'A license key lets anyone send data into your New Relic account. Rotate it on the API keys page and keep it in the agent\'s environment.',
     examples: {
@@ -126,6 +131,7 @@ export const rules: readonly Rule[] = [
     pattern: /\b(NRII-[A-Za-z0-9_-]{32})(?![A-Za-z0-9_-])/,
     keywords: ['nrii-'],
     minEntropy: 3.5,
+    envName: 'NEW_RELIC_INSERT_KEY',
     docs: NEW_RELIC,
     advice: 'An insert key writes custom events into your New Relic account. Delete it on the API keys page (Insights insert keys) and use a license key from the environment.',
     examples: {
@@ -141,6 +147,7 @@ export const rules: readonly Rule[] = [
     pattern: /\b(NRIQ-[A-Za-z0-9_-]{32})(?![A-Za-z0-9_-])/,
     keywords: ['nriq-'],
     minEntropy: 3.5,
+    envName: 'NEW_RELIC_QUERY_KEY',
     docs: NEW_RELIC,
     advice: 'A query key reads all event data of the account through the Insights API. Delete it on the API keys page.',
     examples: {
@@ -156,6 +163,7 @@ export const rules: readonly Rule[] = [
     pattern: /\b(NRAA-[A-Za-z0-9]{27})\b/,
     keywords: ['nraa-'],
     minEntropy: 3.5,
+    envName: 'NEW_RELIC_ADMIN_KEY',
     docs: NEW_RELIC,
     advice: 'A New Relic admin key manages account settings through the REST API. Delete it on the API keys page.',
     examples: {
@@ -171,6 +179,7 @@ export const rules: readonly Rule[] = [
     pattern: /\b(NRJS-[a-f0-9]{19})\b/,
     keywords: ['nrjs-'],
     minEntropy: 3,
+    envName: 'NEW_RELIC_BROWSER_KEY',
     docs: NEW_RELIC,
     advice: 'A browser key ships to every page view by design; it only sends browser data. Rotate it if it is being abused for spam ingest.',
     examples: {
@@ -187,6 +196,7 @@ export const rules: readonly Rule[] = [
     keywords: ['sntrys_'],
     minEntropy: 4,
     validate: sentryOrgToken,
+    envName: 'SENTRY_AUTH_TOKEN',
     docs: 'https://sentry.io/orgredirect/organizations/:orgslug/settings/auth-tokens/',
     advice: 'A Sentry organisation token uploads releases and source maps and reads project data. Revoke it in Organization Settings > Auth Tokens and keep SENTRY_AUTH_TOKEN in the CI secret store.',
     examples: {
@@ -202,6 +212,7 @@ export const rules: readonly Rule[] = [
     pattern: /\b(sntryu_[a-f0-9]{64})\b/,
     keywords: ['sntryu_'],
     minEntropy: 3.3,
+    envName: 'SENTRY_AUTH_TOKEN',
     docs: SENTRY,
     advice: 'A Sentry user token acts as you across every organisation you belong to, within its scopes. Revoke it under User Settings > Personal Tokens.',
     examples: {
@@ -217,6 +228,7 @@ export const rules: readonly Rule[] = [
     pattern: keyed('sentry[\\w.-]{0,20}?(?:auth)?[_-]?token', '[a-f0-9]{64}'),
     keywords: ['sentry'],
     minEntropy: 3.3,
+    envName: 'SENTRY_AUTH_TOKEN',
     docs: SENTRY,
     advice: 'A Sentry auth token reads and writes project data within its scopes. Revoke it in Sentry and keep SENTRY_AUTH_TOKEN in the CI secret store.',
     examples: {
@@ -233,6 +245,7 @@ export const rules: readonly Rule[] = [
     pattern: /\bhttps:\/\/([a-f0-9]{32})@(?:o\d{1,12}\.)?ingest(?:\.[a-z]{2})?\.sentry\.io\/\d{1,12}\b/,
     keywords: ['sentry.io'],
     minEntropy: 3,
+    envName: 'SENTRY_DSN',
     docs: 'https://docs.sentry.io/concepts/key-terms/dsn-explainer/',
     advice: 'A DSN is semi-public (it only lets clients send events), but a leaked one invites spam into your quota. Keep it in configuration, and rotate the client key if it is abused.',
     examples: {
@@ -249,6 +262,7 @@ export const rules: readonly Rule[] = [
     keywords: ['glc_'],
     minEntropy: 4,
     validate: grafanaJson('glc_'),
+    envName: 'GRAFANA_CLOUD_TOKEN',
     docs: 'https://grafana.com/docs/grafana-cloud/account-management/authentication-and-permissions/access-policies/',
     advice: 'A Grafana Cloud token writes or reads metrics, logs and traces for the stack within its access policy. Delete the token in the Cloud Portal (Access Policies).',
     examples: {
@@ -264,6 +278,7 @@ export const rules: readonly Rule[] = [
     pattern: /\b(glsa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8})\b/,
     keywords: ['glsa_'],
     minEntropy: 3.5,
+    envName: 'GRAFANA_SERVICE_ACCOUNT_TOKEN',
     docs: 'https://grafana.com/docs/grafana/latest/administration/service-accounts/#delete-a-service-account-token',
     advice: 'A Grafana service account token calls the HTTP API with the account\'s role (often Editor or Admin). Delete the token under Administration > Service accounts.',
     examples: {
@@ -280,6 +295,7 @@ export const rules: readonly Rule[] = [
     keywords: ['eyjrijoi'],
     minEntropy: 4,
     validate: grafanaJson(''),
+    envName: 'GRAFANA_API_KEY',
     docs: 'https://grafana.com/docs/grafana/latest/administration/service-accounts/#migrate-api-keys-to-grafana-service-accounts-using-the-api',
     advice: 'A legacy Grafana API key calls the HTTP API with its role. Delete it and migrate the integration to a service account token.',
     examples: {
@@ -295,6 +311,7 @@ export const rules: readonly Rule[] = [
     pattern: keyed('honeycomb[\\w.-]{0,20}?(?:api|write|ingest)?[_-]?key|x-honeycomb-team', '[A-Za-z0-9]{22}|[a-f0-9]{32}'),
     keywords: ['honeycomb'],
     minEntropy: 3.3,
+    envName: 'HONEYCOMB_API_KEY',
     docs: 'https://docs.honeycomb.io/configure/environments/manage-api-keys/',
     advice: 'A Honeycomb key sends events to (or configures) an environment. Delete it under Environment settings > API keys.',
     examples: {
@@ -310,6 +327,7 @@ export const rules: readonly Rule[] = [
     pattern: /\b(hc[ax]ik_[a-z0-9]{56,60})\b/,
     keywords: ['hcaik_', 'hcxik_'],
     minEntropy: 3.5,
+    envName: 'HONEYCOMB_API_KEY',
     docs: 'https://docs.honeycomb.io/configure/environments/manage-api-keys/',
     advice: 'A Honeycomb ingest key sends events into the environment. Delete it under Environment settings > API keys.',
     examples: {
@@ -325,6 +343,7 @@ export const rules: readonly Rule[] = [
     pattern: keyed('pagerduty[\\w.-]{0,20}?(?:api)?[_-]?(?:key|token)|token\\s+token', 'u\\+[A-Za-z0-9_+-]{18}|[A-Za-z0-9_+-]{20}'),
     keywords: ['pagerduty', 'token token='],
     minEntropy: 3.5,
+    envName: 'PAGERDUTY_API_KEY',
     docs: 'https://support.pagerduty.com/main/docs/api-access-keys',
     advice: 'A PagerDuty API key reads and changes incidents, schedules and services. Delete it under Integrations > API Access Keys (or the user\'s tokens).',
     examples: {
@@ -340,6 +359,7 @@ export const rules: readonly Rule[] = [
     pattern: keyed('rollbar[\\w.-]{0,20}?(?:access)?[_-]?token|x-rollbar-access-token', '[a-f0-9]{32}'),
     keywords: ['rollbar'],
     minEntropy: 3,
+    envName: 'ROLLBAR_ACCESS_TOKEN',
     docs: 'https://docs.rollbar.com/docs/access-tokens',
     advice: 'A Rollbar server-side token posts or reads items (read/write scopes are sensitive). Rotate it under Project settings > Access Tokens.',
     examples: {
@@ -355,6 +375,7 @@ export const rules: readonly Rule[] = [
     pattern: keyed('bugsnag[\\w.-]{0,20}?(?:api)?[_-]?key', '[a-f0-9]{32}'),
     keywords: ['bugsnag'],
     minEntropy: 3,
+    envName: 'BUGSNAG_API_KEY',
     docs: 'https://docs.bugsnag.com/product/organizations/#project-api-keys',
     advice: 'A Bugsnag notifier key ships in apps and only reports errors, but a leaked one invites spam. Regenerate it in Project settings if it is abused.',
     examples: {
@@ -370,6 +391,7 @@ export const rules: readonly Rule[] = [
     pattern: /\b(dt0[cs]\d\d\.[A-Z0-9]{24}\.[A-Z0-9]{64})\b/,
     keywords: ['dt0c0', 'dt0s0'],
     minEntropy: 3.5,
+    envName: 'DT_API_TOKEN',
     docs: 'https://docs.dynatrace.com/docs/manage/access-control/access-tokens',
     advice: 'A Dynatrace token reads or ingests data and may change configuration, per its scopes. Revoke it under Access tokens in the environment.',
     examples: {
@@ -385,6 +407,7 @@ export const rules: readonly Rule[] = [
     pattern: keyed('logz(?:io)?[\\w.-]{0,20}?(?:shipping|api)?[_-]?token', '[A-Za-z]{32}|' + UUID),
     keywords: ['logz'],
     minEntropy: 3.5,
+    envName: 'LOGZIO_TOKEN',
     docs: 'https://docs.logz.io/docs/user-guide/admin/authentication-tokens/',
     advice: 'A Logz.io shipping token writes logs into the account; an API token reads and configures it. Replace the token under Settings > Manage tokens.',
     examples: {
@@ -399,6 +422,7 @@ export const rules: readonly Rule[] = [
     confidence: 'medium',
     pattern: keyed('splunk[\\w.-]{0,20}?(?:hec)?[_-]?token|authorization["\']?\\s{0,3}:\\s{0,3}["\']?splunk', UUID),
     keywords: ['splunk'],
+    envName: 'SPLUNK_HEC_TOKEN',
     docs: 'https://docs.splunk.com/Documentation/Splunk/latest/Data/UsetheHTTPEventCollector',
     advice: 'A HEC token writes events into Splunk indexes. Disable or delete it under Settings > Data inputs > HTTP Event Collector.',
     examples: {
@@ -414,6 +438,7 @@ export const rules: readonly Rule[] = [
     pattern: keyed('sumo[\\w.-]{0,20}?(?:access)?[_-]?id', 'su[A-Za-z0-9]{12}'),
     keywords: ['sumo'],
     minEntropy: 3,
+    envName: 'SUMO_ACCESS_ID',
     docs: 'https://help.sumologic.com/docs/manage/security/access-keys/',
     advice: 'A Sumo Logic access ID names an access key; paired with its key it calls the API. Delete the access key in Preferences > Access Keys.',
     examples: {
@@ -429,6 +454,7 @@ export const rules: readonly Rule[] = [
     pattern: keyed('sumo[\\w.-]{0,20}?(?:access)?[_-]?key', '[A-Za-z0-9]{64}'),
     keywords: ['sumo'],
     minEntropy: 4,
+    envName: 'SUMO_ACCESS_KEY',
     docs: 'https://help.sumologic.com/docs/manage/security/access-keys/',
     advice: 'A Sumo Logic access key calls the API with its owner\'s role (search, collectors, content). Delete it in Preferences > Access Keys.',
     examples: {
@@ -444,6 +470,7 @@ export const rules: readonly Rule[] = [
     pattern: keyed('lightstep[\\w.-]{0,20}?(?:access)?[_-]?token|lightstep-access-token', '[A-Za-z0-9+/]{32,200}={0,2}'),
     keywords: ['lightstep'],
     minEntropy: 4,
+    envName: 'LIGHTSTEP_ACCESS_TOKEN',
     docs: 'https://docs.lightstep.com/docs/create-and-manage-access-tokens',
     advice: 'A Lightstep access token sends telemetry into the project. Revoke it in Project settings > Access tokens.',
     examples: {
@@ -458,6 +485,7 @@ export const rules: readonly Rule[] = [
     confidence: 'medium',
     pattern: keyed('opsgenie[\\w.-]{0,20}?(?:api)?[_-]?key|geniekey', UUID),
     keywords: ['opsgenie', 'geniekey'],
+    envName: 'OPSGENIE_API_KEY',
     docs: 'https://support.atlassian.com/opsgenie/docs/api-key-management/',
     advice: 'An Opsgenie API key creates and closes alerts and may change configuration. Delete or re-generate it under Settings > API key management.',
     examples: {
@@ -472,6 +500,7 @@ export const rules: readonly Rule[] = [
     confidence: 'medium',
     pattern: new RegExp(`\\b(sdk-${UUID})\\b`),
     keywords: ['sdk-'],
+    envName: 'LAUNCHDARKLY_SDK_KEY',
     docs: 'https://launchdarkly.com/docs/home/account/environment/keys#reset-environment-keys',
     advice: 'A server-side SDK key reads every flag rule and segment of the environment. Reset it in the environment\'s settings and load it from the environment.',
     examples: {
@@ -486,6 +515,7 @@ export const rules: readonly Rule[] = [
     confidence: 'high',
     pattern: keyed('launchdarkly[\\w.-]{0,20}?(?:api|access)?[_-]?(?:token|key)|\\bld[_-](?:api|access)[_-]?token', `api-${UUID}`),
     keywords: ['launchdarkly', 'ld_api', 'ld-api', 'ld_access'],
+    envName: 'LAUNCHDARKLY_ACCESS_TOKEN',
     docs: 'https://launchdarkly.com/docs/home/account/api',
     advice: 'A LaunchDarkly API token changes flags and targeting with its role. Delete it under Organization settings > Authorization.',
     examples: {
@@ -500,6 +530,7 @@ export const rules: readonly Rule[] = [
     confidence: 'medium',
     pattern: keyed('snyk[\\w.-]{0,20}?(?:api|auth|oauth)?[_-]?(?:token|key)', UUID),
     keywords: ['snyk'],
+    envName: 'SNYK_TOKEN',
     docs: 'https://docs.snyk.io/snyk-api/authentication-for-api/revoke-and-regenerate-a-snyk-api-token',
     advice: 'A Snyk token reads projects and their vulnerabilities and can change settings as its user. Revoke and regenerate it in Account settings.',
     examples: {
@@ -515,6 +546,7 @@ export const rules: readonly Rule[] = [
     pattern: /\b(sq[pua]_[a-f0-9]{40})\b/,
     keywords: ['sqp_', 'squ_', 'sqa_'],
     minEntropy: 3,
+    envName: 'SONAR_TOKEN',
     docs: 'https://docs.sonarsource.com/sonarqube-server/latest/user-guide/managing-tokens/',
     advice: 'A SonarQube token runs analyses and reads code and issues for its projects. Revoke it in My Account > Security.',
     examples: {
@@ -530,6 +562,7 @@ export const rules: readonly Rule[] = [
     pattern: keyed('sonar[_.-]?(?:login|token)', '[a-f0-9]{40}'),
     keywords: ['sonar'],
     minEntropy: 3,
+    envName: 'SONAR_TOKEN',
     docs: 'https://docs.sonarsource.com/sonarqube-cloud/managing-your-account/managing-tokens/',
     advice: 'A SonarCloud token runs analyses and reads code and issues. Revoke it in My Account > Security and keep SONAR_TOKEN in the CI secret store.',
     examples: {
@@ -545,6 +578,7 @@ export const rules: readonly Rule[] = [
     pattern: keyed('checkly[\\w.-]{0,20}?(?:api)?[_-]?key', 'cu_[a-f0-9]{32}'),
     keywords: ['checkly'],
     minEntropy: 3,
+    envName: 'CHECKLY_API_KEY',
     docs: 'https://www.checklyhq.com/docs/accounts-and-users/creating-api-key/',
     advice: 'A Checkly API key deploys and changes checks and reads results. Delete it in User settings > API keys.',
     examples: {
@@ -560,6 +594,7 @@ export const rules: readonly Rule[] = [
     pattern: keyed('(?:better[_-]?stack|better[_-]?uptime|logtail)[\\w.-]{0,20}?(?:source|api)?[_-]?token', '[A-Za-z0-9]{24,32}'),
     keywords: ['betterstack', 'better_stack', 'better-stack', 'betteruptime', 'better_uptime', 'logtail'],
     minEntropy: 3.5,
+    envName: 'BETTERSTACK_TOKEN',
     docs: 'https://betterstack.com/docs/uptime/api/getting-started-with-uptime-api/',
     advice: 'A Better Stack token sends logs to a source or manages monitors via the API. Regenerate it in the source or API tokens settings.',
     examples: {
@@ -574,6 +609,7 @@ export const rules: readonly Rule[] = [
     confidence: 'high',
     pattern: new RegExp(`\\b(xa[ap]t-${UUID})\\b`),
     keywords: ['xaat-', 'xapt-'],
+    envName: 'AXIOM_TOKEN',
     docs: 'https://axiom.co/docs/reference/tokens',
     advice: 'An Axiom token ingests into or queries datasets within its permissions. Delete it in Settings > API tokens.',
     examples: {

@@ -38,6 +38,7 @@ export const rules: readonly Rule[] = [
   // ── Stripe ──────────────────────────────────────────────────────────────────────────────
   {
     id: 'stripe-secret-key',
+    envName: 'STRIPE_SECRET_KEY',
     title: 'Stripe live secret key',
     provider: 'Stripe',
     confidence: 'high',
@@ -53,6 +54,7 @@ export const rules: readonly Rule[] = [
   },
   {
     id: 'stripe-test-secret-key',
+    envName: 'STRIPE_SECRET_KEY',
     title: 'Stripe test-mode secret key',
     provider: 'Stripe',
     confidence: 'medium',
@@ -68,6 +70,7 @@ export const rules: readonly Rule[] = [
   },
   {
     id: 'stripe-restricted-key',
+    envName: 'STRIPE_SECRET_KEY',
     title: 'Stripe live restricted key',
     provider: 'Stripe',
     confidence: 'high',
@@ -98,6 +101,7 @@ export const rules: readonly Rule[] = [
   },
   {
     id: 'stripe-webhook-secret',
+    envName: 'STRIPE_WEBHOOK_SECRET',
     title: 'Stripe webhook signing secret',
     provider: 'Stripe',
     confidence: 'medium',

@@ -38,6 +38,7 @@ export const rules: readonly Rule[] = [
     pattern: /\b(ATATT3[A-Za-z0-9_=-]{186})(?![A-Za-z0-9_=-])/,
     keywords: ['atatt3'],
     minEntropy: 4,
+    envName: 'ATLASSIAN_API_TOKEN',
     docs: 'https://id.atlassian.com/manage-profile/security/api-tokens',
     advice: 'An Atlassian API token acts as you in Jira, Confluence and other Cloud products. Revoke it under Account settings > Security > API tokens and read it from the environment.',
     examples: {
@@ -53,6 +54,7 @@ export const rules: readonly Rule[] = [
     pattern: keyed('(?:atlassian|jira|confluence)[\\w.-]{0,20}?(?:api)?[_-]?token', '[A-Za-z0-9]{24}'),
     keywords: ['atlassian', 'jira', 'confluence'],
     minEntropy: 3.5,
+    envName: 'ATLASSIAN_API_TOKEN',
     docs: 'https://id.atlassian.com/manage-profile/security/api-tokens',
     advice: 'Older Atlassian API tokens (24 characters) still act as their user in Jira and Confluence. Revoke it under Account settings > Security > API tokens.',
     examples: {
@@ -68,6 +70,7 @@ export const rules: readonly Rule[] = [
     pattern: /\b(ntn_\d{11}[A-Za-z0-9]{35})\b/,
     keywords: ['ntn_'],
     minEntropy: 3.5,
+    envName: 'NOTION_TOKEN',
     docs: 'https://www.notion.so/profile/integrations',
     advice: 'A Notion integration token reads and edits every page shared with the integration. Refresh the secret in the integration\'s settings and read NOTION_TOKEN from the environment.',
     examples: {
@@ -83,6 +86,9 @@ export const rules: readonly Rule[] = [
     pattern: /\b(secret_[A-Za-z0-9]{43})\b/,
     keywords: ['secret_'],
     minEntropy: 4,
+    // A random body of this length almost always holds a digit; a long identifier with the same prefix does not.
+    validate: (secret) => (/\d/.test(secret) ? 'valid' : 'reject'),
+    envName: 'NOTION_TOKEN',
     docs: 'https://www.notion.so/profile/integrations',
     advice: 'Legacy Notion tokens (`secret_`) still read and edit every page shared with the integration. Refresh the secret in the integration\'s settings.',
     examples: {
@@ -98,6 +104,7 @@ export const rules: readonly Rule[] = [
     pattern: /\b(lin_(?:api|oauth)_[A-Za-z0-9]{40,64})\b/,
     keywords: ['lin_api_', 'lin_oauth_'],
     minEntropy: 4,
+    envName: 'LINEAR_API_KEY',
     docs: 'https://linear.app/settings/account/security',
     advice: 'A Linear API key reads and writes issues in every team you can access. Revoke it under Settings > Security & access > Personal API keys.',
     examples: {
@@ -113,6 +120,7 @@ export const rules: readonly Rule[] = [
     // `0/…`, `1/<user id>:<32 hex>` and `2/<user id>/<token id>:<32 hex>`.
     pattern: /(?<![\w/])([012]\/\d{6,20}(?:\/\d{6,20})?:[a-f0-9]{32})\b/,
     keywords: ['asana'],
+    envName: 'ASANA_ACCESS_TOKEN',
     docs: 'https://app.asana.com/0/my-apps',
     advice: 'An Asana personal access token acts as you in every workspace. Deauthorize it in My settings > Apps > Developer console.',
     examples: {
@@ -128,6 +136,7 @@ export const rules: readonly Rule[] = [
     pattern: /\b(figd_[A-Za-z0-9_-]{40})(?![A-Za-z0-9_-])/,
     keywords: ['figd_'],
     minEntropy: 4,
+    envName: 'FIGMA_TOKEN',
     docs: 'https://help.figma.com/hc/en-us/articles/8085703771159-Manage-personal-access-tokens',
     advice: 'A Figma token reads (and with scopes, writes) every file you can open. Revoke it under Settings > Security > Personal access tokens.',
     examples: {
@@ -143,6 +152,7 @@ export const rules: readonly Rule[] = [
     pattern: /\b(sl\.(?:u\.)?[A-Za-z0-9_=-]{130,2000})(?![A-Za-z0-9_=-])/,
     keywords: ['sl.'],
     minEntropy: 4,
+    envName: 'DROPBOX_ACCESS_TOKEN',
     docs: 'https://www.dropbox.com/account/connected_apps',
     advice: 'A Dropbox access token reads and writes the files the app can reach. Revoke it (disconnect the app, or call /2/auth/token/revoke) and obtain tokens with a refresh token at run time.',
     examples: {
@@ -159,6 +169,7 @@ export const rules: readonly Rule[] = [
     keywords: ['sk.eyj'],
     minEntropy: 4,
     validate: mapboxToken,
+    envName: 'MAPBOX_SECRET_TOKEN',
     docs: 'https://console.mapbox.com/account/access-tokens/',
     advice: 'A Mapbox secret token (`sk.`) can manage styles, datasets and other tokens. Delete it on the Access tokens page; only public `pk.` tokens belong in client code.',
     examples: {
@@ -174,6 +185,7 @@ export const rules: readonly Rule[] = [
     pattern: /\b(PMAK-[a-f0-9]{24}-[a-f0-9]{34})\b/i,
     keywords: ['pmak-'],
     minEntropy: 3.5,
+    envName: 'POSTMAN_API_KEY',
     docs: 'https://go.postman.co/settings/me/api-keys',
     advice: 'A Postman API key reads and changes your collections and environments, which often hold more secrets. Revoke it in Settings > API keys.',
     examples: {
@@ -189,6 +201,7 @@ export const rules: readonly Rule[] = [
     pattern: /\b(tfp_[A-Za-z0-9_.=-]{40,80})(?![A-Za-z0-9_.=-])/,
     keywords: ['tfp_'],
     minEntropy: 4,
+    envName: 'TYPEFORM_TOKEN',
     docs: 'https://admin.typeform.com/user/tokens',
     advice: 'A Typeform token reads forms and every response (often personal data). Delete it under Account > Personal tokens.',
     examples: {
@@ -203,6 +216,7 @@ export const rules: readonly Rule[] = [
     confidence: 'high',
     pattern: new RegExp(`\\b(pat-(?:na|eu|ap)\\d-${UUID})\\b`),
     keywords: ['pat-na', 'pat-eu', 'pat-ap'],
+    envName: 'HUBSPOT_ACCESS_TOKEN',
     docs: 'https://developers.hubspot.com/docs/api/private-apps#rotate-your-private-app-access-token',
     advice: 'A HubSpot private app token reads and writes CRM data within its scopes. Rotate it in Settings > Integrations > Private apps.',
     examples: {
@@ -217,6 +231,7 @@ export const rules: readonly Rule[] = [
     confidence: 'medium',
     pattern: keyed('hubspot[\\w.-]{0,20}?(?:api)?[_-]?key|hapikey', UUID),
     keywords: ['hubspot', 'hapikey'],
+    envName: 'HUBSPOT_API_KEY',
     docs: 'https://developers.hubspot.com/docs/api/migrate-an-api-key-integration-to-a-private-app',
     advice: 'A legacy HubSpot API key (hapikey) had full account access. Make sure it is deactivated and use a private app token instead.',
     examples: {
@@ -232,6 +247,7 @@ export const rules: readonly Rule[] = [
     pattern: keyed('zendesk[\\w.-]{0,20}?(?:api)?[_-]?(?:token|key)', '[A-Za-z0-9]{40}'),
     keywords: ['zendesk'],
     minEntropy: 4,
+    envName: 'ZENDESK_API_TOKEN',
     docs: 'https://support.zendesk.com/hc/en-us/articles/4408889192858-Managing-access-to-the-Zendesk-API',
     advice: 'A Zendesk API token acts as any agent whose email is paired with it, including reading every ticket. Delete it in Admin Center > Apps and integrations > Zendesk API.',
     examples: {
@@ -247,6 +263,7 @@ export const rules: readonly Rule[] = [
     pattern: /\b(shippo_(?:live|test)_[a-f0-9]{40})\b/,
     keywords: ['shippo_'],
     minEntropy: 3,
+    envName: 'SHIPPO_API_KEY',
     docs: 'https://goshippo.com/docs/authentication/',
     advice: 'A Shippo live token buys postage on your account and reads shipment addresses. Regenerate it in Settings > API.',
     examples: {
@@ -262,6 +279,7 @@ export const rules: readonly Rule[] = [
     pattern: /\b(EZAK[A-Za-z0-9]{54})\b/,
     keywords: ['ezak'],
     minEntropy: 4,
+    envName: 'EASYPOST_API_KEY',
     docs: 'https://www.easypost.com/account/api-keys',
     advice: 'An EasyPost production key buys labels billed to your account. Disable it in Account > API Keys and read it from the environment.',
     examples: {
@@ -277,6 +295,7 @@ export const rules: readonly Rule[] = [
     pattern: /\b(EZTK[A-Za-z0-9]{54})\b/,
     keywords: ['eztk'],
     minEntropy: 4,
+    envName: 'EASYPOST_TEST_API_KEY',
     docs: 'https://www.easypost.com/account/api-keys',
     advice: 'An EasyPost test key cannot buy real postage but reads test data of the account. Keep it in the environment anyway.',
     examples: {
@@ -294,6 +313,7 @@ export const rules: readonly Rule[] = [
     pattern: /\bA{18,24}(?<secret>[B-Za-z0-9%][A-Za-z0-9%]{59,119})(?![A-Za-z0-9%])/,
     keywords: ['aaaaaaaaaaaaaaaaaa'],
     minEntropy: 4,
+    envName: 'TWITTER_BEARER_TOKEN',
     docs: 'https://developer.x.com/en/docs/authentication/oauth-2-0/bearer-tokens',
     advice: 'An X app-only bearer token reads public data on your app\'s rate limits and quota. Regenerate it in the developer portal (Keys and tokens) and read it from the environment.',
     examples: {
@@ -309,6 +329,7 @@ export const rules: readonly Rule[] = [
     pattern: keyed('(?:twitter|\\bx)[\\w.-]{0,20}?(?:api|consumer)[_-]?(?:key[_-]?)?secret', '[A-Za-z0-9]{50}'),
     keywords: ['twitter', 'x_api', 'x_consumer', 'x-api'],
     minEntropy: 4,
+    envName: 'TWITTER_API_SECRET',
     docs: 'https://developer.x.com/en/docs/authentication/oauth-1-0a/api-key-and-secret',
     advice: 'The API key secret signs requests as your X app. Regenerate the consumer keys in the developer portal.',
     examples: {
@@ -324,6 +345,7 @@ export const rules: readonly Rule[] = [
     pattern: keyed('(?:twitter|\\bx)[\\w.-]{0,20}?access[_-]?(?:token[_-]?)?secret', '[A-Za-z0-9]{45}'),
     keywords: ['twitter', 'x_access', 'x-access'],
     minEntropy: 4,
+    envName: 'TWITTER_ACCESS_TOKEN_SECRET',
     docs: 'https://developer.x.com/en/docs/authentication/oauth-1-0a/obtaining-user-access-tokens',
     advice: 'The access token secret, with its token, posts and reads as the account. Regenerate the access token and secret in the developer portal.',
     examples: {
@@ -340,6 +362,7 @@ export const rules: readonly Rule[] = [
     pattern: /\b(EAA[B-Z][A-Za-z0-9]{90,400})\b/,
     keywords: ['eaa'],
     minEntropy: 4,
+    envName: 'FACEBOOK_ACCESS_TOKEN',
     docs: 'https://developers.facebook.com/docs/facebook-login/guides/access-tokens/debugging',
     advice: 'A Meta access token acts as the user, page or system user for its permissions (posting, ads, WhatsApp). Invalidate it (change the app secret or remove the app\'s access) and fetch tokens at run time.',
     examples: {
@@ -355,6 +378,7 @@ export const rules: readonly Rule[] = [
     pattern: keyed('(?:facebook|\\bfb|\\bmeta)[\\w.-]{0,20}?(?:app|client)[_-]?secret', '[a-f0-9]{32}'),
     keywords: ['facebook', 'fb_', 'fb-', 'meta_', 'meta-'],
     minEntropy: 3,
+    envName: 'FACEBOOK_APP_SECRET',
     docs: 'https://developers.facebook.com/docs/facebook-login/security/#appsecret',
     advice: 'The app secret signs server-to-server calls and exchanges tokens for the app. Reset it in App settings > Basic.',
     examples: {
@@ -370,6 +394,7 @@ export const rules: readonly Rule[] = [
     pattern: /\b(IG(?:QV|AA)[A-Za-z0-9_-]{100,400})(?![A-Za-z0-9_-])/,
     keywords: ['igqv', 'igaa'],
     minEntropy: 4,
+    envName: 'INSTAGRAM_ACCESS_TOKEN',
     docs: 'https://developers.facebook.com/docs/instagram-platform/reference/refresh_access_token',
     advice: 'An Instagram user token reads the account\'s media and profile (and may publish). Remove the app from the account\'s settings and keep tokens in a secret store.',
     examples: {
@@ -385,6 +410,7 @@ export const rules: readonly Rule[] = [
     pattern: keyed('linked[_-]?in[\\w.-]{0,20}?(?:client|app)?[_-]?secret', 'WPL_AP\\d\\.[A-Za-z0-9._+/=-]{20,60}|[A-Za-z0-9]{16}'),
     keywords: ['linkedin', 'linked_in', 'linked-in'],
     minEntropy: 3.5,
+    envName: 'LINKEDIN_CLIENT_SECRET',
     docs: 'https://www.linkedin.com/developers/apps',
     advice: 'The LinkedIn client secret exchanges authorisation codes for member tokens. Generate a new secret in the app\'s Auth settings.',
     examples: {
@@ -400,6 +426,7 @@ export const rules: readonly Rule[] = [
     pattern: keyed('zoom[\\w.-]{0,20}?(?:client|api|app|sdk)[_-]?secret', '[A-Za-z0-9]{32}'),
     keywords: ['zoom'],
     minEntropy: 4,
+    envName: 'ZOOM_CLIENT_SECRET',
     docs: 'https://developers.zoom.us/docs/internal-apps/s2s-oauth/',
     advice: 'A Zoom client secret obtains OAuth tokens for the app (server-to-server apps: for the whole account). Regenerate it in the app\'s credentials in the Zoom App Marketplace.',
     examples: {
@@ -415,6 +442,7 @@ export const rules: readonly Rule[] = [
     pattern: /\b(fio-u-[A-Za-z0-9_=-]{64})(?![A-Za-z0-9_=-])/,
     keywords: ['fio-u-'],
     minEntropy: 4,
+    envName: 'FRAMEIO_TOKEN',
     docs: 'https://developer.frame.io/app/tokens',
     advice: 'A Frame.io developer token reads and changes projects and assets within its scopes. Delete it in the developer site\'s Tokens page.',
     examples: {
@@ -430,6 +458,7 @@ export const rules: readonly Rule[] = [
     pattern: /\b(rdme_[a-z0-9]{70})\b/,
     keywords: ['rdme_'],
     minEntropy: 4,
+    envName: 'README_API_KEY',
     docs: 'https://docs.readme.com/main/reference/intro/authentication',
     advice: 'A ReadMe API key changes the project\'s documentation and API definitions. Revoke it in the project dashboard (API keys).',
     examples: {
@@ -445,6 +474,9 @@ export const rules: readonly Rule[] = [
     pattern: /\b(pnu_[A-Za-z0-9]{36})\b/,
     keywords: ['pnu_'],
     minEntropy: 4,
+    // A random body of this length almost always holds a digit; a long identifier with the same prefix does not.
+    validate: (secret) => (/\d/.test(secret) ? 'valid' : 'reject'),
+    envName: 'PREFECT_API_KEY',
     docs: 'https://docs.prefect.io/v3/manage/cloud/manage-users/api-keys',
     advice: 'A Prefect API key runs and changes flows and reads blocks (which hold more credentials). Delete it in Profile > API keys.',
     examples: {
@@ -460,6 +492,7 @@ export const rules: readonly Rule[] = [
     pattern: keyed('trello[\\w.-]{0,20}?(?:api)?[_-]?token', 'ATTA[a-f0-9]{64}[A-F0-9]{8}|[a-f0-9]{64}'),
     keywords: ['trello'],
     minEntropy: 3,
+    envName: 'TRELLO_TOKEN',
     docs: 'https://trello.com/my/account',
     advice: 'A Trello token (with the app key) reads and writes every board the user can see. Revoke it under Account > Applications.',
     examples: {
@@ -474,6 +507,7 @@ export const rules: readonly Rule[] = [
     confidence: 'medium',
     pattern: /\b(https:\/\/hooks\.zapier\.com\/hooks\/catch\/\d{3,12}\/[A-Za-z0-9]{5,12})\b/,
     keywords: ['hooks.zapier.com'],
+    envName: 'ZAPIER_WEBHOOK_URL',
     docs: 'https://help.zapier.com/hc/en-us/articles/8496288690317-Trigger-Zaps-from-webhooks',
     advice: 'Anyone holding a Catch Hook URL can trigger the Zap with arbitrary data. Recreate the trigger to get a new URL and keep it in configuration.',
     examples: {
@@ -489,6 +523,7 @@ export const rules: readonly Rule[] = [
     pattern: /\b(00D[A-Za-z0-9]{12,15}![A-Za-z0-9._]{80,200})(?![A-Za-z0-9._])/,
     keywords: ['00d'],
     minEntropy: 4,
+    envName: 'SF_ACCESS_TOKEN',
     docs: 'https://help.salesforce.com/s/articleView?id=sf.remoteaccess_revoke_token.htm',
     advice: 'A Salesforce session/access token acts as the user in the org until it expires. Revoke it (Setup > Session Management or the revoke endpoint) and use OAuth flows at run time.',
     examples: {
@@ -504,6 +539,7 @@ export const rules: readonly Rule[] = [
     pattern: keyed('looker[\\w.-]{0,20}?client[_-]?secret', '[A-Za-z0-9]{24}'),
     keywords: ['looker'],
     minEntropy: 3.5,
+    envName: 'LOOKERSDK_CLIENT_SECRET',
     docs: 'https://cloud.google.com/looker/docs/api-auth#authentication_with_an_sdk',
     advice: 'A Looker API3 client secret logs in as its user with all of its permissions. Delete the API key in Admin > Users > Edit API keys.',
     examples: {
@@ -520,6 +556,9 @@ export const rules: readonly Rule[] = [
     pattern: /\b(sgp_[A-Za-z0-9]{64})\b/,
     keywords: ['sgp_'],
     minEntropy: 4,
+    // A random body of this length almost always holds a digit; a long identifier with the same prefix does not.
+    validate: (secret) => (/\d/.test(secret) ? 'valid' : 'reject'),
+    envName: 'SEGMENT_API_TOKEN',
     docs: 'https://segment.com/docs/api/public-api/#create-a-public-api-token',
     advice: 'A Segment Public API token manages the workspace: sources, destinations and their settings. Delete it in Settings > Access Management > Tokens.',
     examples: {
@@ -535,6 +574,7 @@ export const rules: readonly Rule[] = [
     pattern: keyed('mixpanel[\\w.-]{0,20}?(?:api|project|service[_-]?account)?[_-]?secret', '[A-Za-z0-9]{32}'),
     keywords: ['mixpanel'],
     minEntropy: 3.3,
+    envName: 'MIXPANEL_API_SECRET',
     docs: 'https://docs.mixpanel.com/docs/orgs-and-projects/service-accounts',
     advice: 'A Mixpanel secret exports raw event data or imports events into the project. Reset the project secret or delete the service account.',
     examples: {
@@ -550,6 +590,7 @@ export const rules: readonly Rule[] = [
     pattern: keyed('amplitude[\\w.-]{0,20}?secret[_-]?(?:key)?', '[a-f0-9]{32}'),
     keywords: ['amplitude'],
     minEntropy: 3,
+    envName: 'AMPLITUDE_SECRET_KEY',
     docs: 'https://amplitude.com/docs/apis/keys-and-tokens',
     advice: 'The Amplitude secret key, with the API key, exports and deletes user data of the project. Rotate the keys in Project settings.',
     examples: {
@@ -565,6 +606,7 @@ export const rules: readonly Rule[] = [
     pattern: keyed('telnyx[\\w.-]{0,20}?(?:api)?[_-]?key', 'KEY[0-9A-Za-z_-]{55}'),
     keywords: ['telnyx'],
     minEntropy: 4,
+    envName: 'TELNYX_API_KEY',
     docs: 'https://portal.telnyx.com/#/app/api-keys',
     advice: 'A Telnyx API key sends messages and places calls billed to your account. Delete it in the portal\'s API keys page.',
     examples: {
@@ -580,6 +622,7 @@ export const rules: readonly Rule[] = [
     pattern: /\b(pk_\d{4,12}_[A-Z0-9]{32})\b/,
     keywords: ['pk_'],
     minEntropy: 3.5,
+    envName: 'CLICKUP_API_TOKEN',
     docs: 'https://developer.clickup.com/docs/authentication#personal-token',
     advice: 'A ClickUp personal token acts as you in every workspace. Regenerate it under Settings > Apps.',
     examples: {
@@ -595,6 +638,7 @@ export const rules: readonly Rule[] = [
     pattern: /\b(p8e-[A-Za-z0-9_-]{32})(?![A-Za-z0-9_-])/,
     keywords: ['p8e-'],
     minEntropy: 3.5,
+    envName: 'ADOBE_CLIENT_SECRET',
     docs: 'https://developer.adobe.com/developer-console/docs/guides/authentication/ServerToServerAuthentication/implementation/',
     advice: 'An Adobe client secret obtains access tokens for the project\'s APIs. Rotate it in the Developer Console credentials.',
     examples: {

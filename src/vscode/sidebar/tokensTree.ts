@@ -50,6 +50,12 @@ export class TokensTreeProvider implements vscode.TreeDataProvider<TokenNode>, v
     return [];
   }
 
+  getParent(node: TokenNode): TokenNode | undefined {
+    if (node.kind === 'row') return { kind: 'group', tokenId: node.tokenId, group: node.group };
+    if (node.kind === 'group') return { kind: 'token', tokenId: node.tokenId };
+    return undefined;
+  }
+
   getTreeItem(node: TokenNode): vscode.TreeItem {
     const t = this.model.find(node.tokenId);
     if (node.kind === 'token') {
