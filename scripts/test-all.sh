@@ -3,6 +3,12 @@
 # type-check, build, then unit, integration (inside VS Code's extension host) and e2e (workbench
 # in headless Chromium). Ends with one line, `N passed, N failed, N skipped`, over all layers.
 # Exits non-zero if anything failed or a layer did not run. Logs: .test-results/<layer>.log
+#
+# Knobs (environment): LEAKPROOF_CACHE (where code-server lives, default ~/.cache/leakproof),
+# LEAKPROOF_KEEP_TMP=1 (keep the drivers' temp dirs: workspace copy, VS Code logs),
+# LEAKPROOF_IT_TIMEOUT_MS (integration deadline, default 180000), LEAKPROOF_UPDATE_SCREENSHOTS=1
+# (refresh media/screenshots/), LEAKPROOF_CHROMIUM (browser, default /usr/bin/chromium).
+# One layer alone: node scripts/run-integration.mjs | node test/e2e/workbench.e2e.mjs (after a build).
 set -uo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."

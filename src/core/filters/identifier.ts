@@ -91,8 +91,9 @@ export function isIdentifier(value: string): boolean {
     }
   }
   if (alphaWords === 0) return false;
-  // camelCase changes case once per word; random mixed case about every other letter.
-  if (camelRuns && letters >= 8 && caseChanges(value) / letters > 0.3) return false;
+  // Names with digits are rare (`oauth2`, `v2Api`) and keep few case changes; random tokens flip
+  // case every other letter.
+  if (camelRuns && digitGroups > 0 && letters >= 8 && caseChanges(value) / letters > 0.3) return false;
   if (digitGroups > 2 || digitGroups > alphaWords) return false;
   if (odd > Math.max(1, Math.floor(alphaWords / 3))) return false;
   // Random mixed-case strings split into many one- or two-letter "words".
