@@ -62,6 +62,15 @@ async function codeActionsAt(document: vscode.TextDocument, range: vscode.Range)
   });
 }
 
+/** Leaves no dirty documents (closing one would prompt and block) nor editors for later suites. */
+async function closeEverything(): Promise<void> {
+  for (const document of vscode.workspace.textDocuments.filter((d) => d.isDirty)) {
+    await vscode.window.showTextDocument(document);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  }
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
+
 async function runFix(action: vscode.CodeAction, options: { name: string }): Promise<void> {
   assert.ok(action.command, `${action.title} carries a command`);
   await vscode.commands.executeCommand(action.command.command, ...(action.command.arguments ?? []), options);
@@ -88,9 +97,7 @@ describe('quick fixes: move to .env', () => {
     originalEnv = envBefore();
   });
 
-  after(async () => {
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-  });
+  after(closeEverything);
 
   it('JavaScript: offers the fixes, the preferred one first, and rewrites the file, .env, .env.example and .gitignore', async () => {
     const { document, diagnostic } = await diagnosticsFor('extract/billing.js');
@@ -161,8 +168,9 @@ describe('quick fixes: move to the OS keychain, injected into terminals and debu
   let secret = '';
 
   after(async () => {
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     for (const t of vscode.window.terminals) t.dispose();
+    await vscode.debug.stopDebugging();
+    await closeEverything();
   });
 
   it('stores the value in SecretStorage and replaces the literal with process.env', async () => {
@@ -218,12 +226,66 @@ describe('quick fixes: move to the OS keychain, injected into terminals and debu
         let s;
         try { s = statSync(p); } catch { continue; }
         if (s.isDirectory()) { if (name !== '.git') walk(p); continue; }
-        if (s.size > 20 * 1024 * 1024) continue;
+        if (!s.isFile() || s.size > 20 * 1024 * 1024) continue; // sockets, pipes
         if (readFileSync(p).includes(secret)) hits.push(p);
       }
     };
     walk(root().fsPath);
     walk(userData);
     assert.deepEqual(hits, [], 'files containing the keychain secret');
+  });
+});
+
+describe('quick fixes: ignore and fix all', () => {
+  after(closeEverything);
+
+  const noDiagnostics = (relative: string): Promise<true> => until(`no Leakproof diagnostics in ${relative}`, () =>
+    vscode.languages.getDiagnostics(vscode.Uri.file(file(relative))).every((d) => d.source !== SOURCE) || undefined);
+
+  it('"ignore this line" inserts a leakproof-ignore comment and the diagnostic goes away', async () => {
+    const { document, diagnostic } = await diagnosticsFor('extract/ignore.js');
+    const actions = await codeActionsAt(document, diagnostic.range);
+    const action = actions.find((a) => a.title === 'Leakproof: ignore this line');
+    assert.ok(action?.edit, 'a WorkspaceEdit on the action');
+    assert.ok(await vscode.workspace.applyEdit(action.edit));
+    assert.match(document.lineAt(diagnostic.range.start.line).text, /"; \/\/ leakproof-ignore$/);
+    await noDiagnostics('extract/ignore.js');
+  });
+
+  it('"ignore this value everywhere" writes a content fingerprint (never the value) to the baseline', async () => {
+    const { document, diagnostic } = await diagnosticsFor('extract/baseline.js');
+    const secret = document.getText(diagnostic.range);
+    const actions = await codeActionsAt(document, diagnostic.range);
+    const action = actions.find((a) => a.title.includes('ignore this value everywhere'));
+    assert.ok(action?.command);
+    await runFix(action, { name: 'unused' });
+    const baseline = JSON.parse(await until('the baseline file', () => (existsSync(file('.leakproof-baseline.json')) ? read('.leakproof-baseline.json') : undefined)));
+    const entries = Object.entries(baseline.fingerprints as Record<string, { ruleId: string }>);
+    assert.equal(entries.length, 1);
+    assert.equal(entries[0][0], sha256(`aws-access-key-id:${secret}`));
+    assert.ok(!read('.leakproof-baseline.json').includes(secret));
+    await noDiagnostics('extract/baseline.js');
+  });
+
+  it('source.fixAll moves every secret of the file to .env in one edit', async () => {
+    const { document } = await diagnosticsFor('extract/fixall.py');
+    const found = await until('both findings', () => {
+      const d = vscode.languages.getDiagnostics(document.uri).filter((x) => x.source === SOURCE);
+      return d.length === 2 ? d.sort((a, b) => a.range.start.line - b.range.start.line) : undefined;
+    });
+    const [primary, backup] = found.map((d) => document.getText(d.range));
+    const actions = await until('the fix-all action', async () => {
+      const all = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, new vscode.Range(0, 0, 0, 0), 'source.fixAll.leakproof');
+      return all?.find((a) => a.kind?.value === 'source.fixAll.leakproof');
+    });
+    assert.ok(actions.command);
+    await vscode.commands.executeCommand(actions.command.command, ...(actions.command.arguments ?? []));
+    const source = await until('fixall.py rewritten', () => { const s = read('extract/fixall.py'); return s.includes('os.environ["PRIMARY_KEY"]') ? s : undefined; });
+    assert.match(source, /backup_key = os\.environ\["BACKUP_KEY"\]/);
+    assert.equal(source.match(/^import os$/gm)?.length, 1);
+    const env = parseDotenv(read('.env'));
+    assert.equal(env.PRIMARY_KEY, primary);
+    assert.equal(env.BACKUP_KEY, backup);
+    assert.ok(!source.includes(primary) && !source.includes(backup));
   });
 });

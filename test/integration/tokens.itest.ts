@@ -118,7 +118,11 @@ describe('Tokens sidebar', function () {
 
   it('shows a JWT from an open document with its claims and relative expiry', async () => {
     const token = await sign({ sub: 'alice', aud: ['api', 'admin'], scope: 'read write', tenant: 'acme' }, 3 * 3600 + 1800);
-    const doc = await vscode.workspace.openTextDocument({ language: 'javascript', content: `const auth = "Bearer ${token}";\n` });
+    // A real file, not an untitled one: a dirty untitled document would make later suites'
+    // "close all editors" ask to save it.
+    const uri = workspaceFile('tokens/auth.js');
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(`const auth = "Bearer ${token}";\n`));
+    const doc = await vscode.workspace.openTextDocument(uri);
     const view = await waitForState('the token of the untitled document', (s) => s.tokens.find((t) => t.sources.some((x) => x.kind === 'document') && t.claims.some((c) => c.key === 'sub' && c.value === 'alice')));
     // Under a day left: the Tokens view calls it expiring.
     assert.equal(view.state, 'expiring');

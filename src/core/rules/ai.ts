@@ -1,4 +1,5 @@
 import type { Rule, Validation } from '../types';
+import { keyed } from './keyed';
 
 // AI model providers. Token formats:
 // OpenAI: https://platform.openai.com/docs/api-reference/authentication (project `sk-proj-`,
@@ -11,14 +12,6 @@ import type { Rule, Validation } from '../types';
 // LangSmith: https://docs.smith.langchain.com/administration/how_to_guides/organization_management/create_account_api_key
 // Pinecone: https://docs.pinecone.io/guides/projects/manage-api-keys (`pcsk_`); Tavily: `tvly-`
 // Patterns cross-checked against gitleaks' rule set (cmd/generate/config/rules).
-
-/** A value without a prefix of its own, found by the name it is assigned to (`NAME=v`, `name: v`, `--name v`). */
-function keyed(context: string, value: string): RegExp {
-  return new RegExp(
-    `(?:${context})[\\w.-]{0,25}?["'\`]?\\s{0,3}(?:[:=]{1,2}>?|\\s)\\s{0,3}["'\`]?(?<secret>${value})(?![\\w+/=-])`,
-    'i',
-  );
-}
 
 /** Every OpenAI key carries `T3BlbkFJ` (base64 "OpenAI"); a look-alike without it is a weaker match. */
 function openAiMarker(secret: string): Validation {

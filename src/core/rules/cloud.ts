@@ -1,6 +1,7 @@
 import type { Rule, Validation } from '../types';
 import { decodeBase64Json } from '../validators/base64Json';
 import { decodeBase64Prefix } from '../validators/base64Text';
+import { keyed } from './keyed';
 
 // Cloud and hosting platforms. Token formats:
 // Google API keys / service accounts: https://cloud.google.com/docs/authentication/api-keys
@@ -15,14 +16,6 @@ import { decodeBase64Prefix } from '../validators/base64Text';
 // Tencent: https://www.tencentcloud.com/document/product/598/32675
 // Yandex: https://yandex.cloud/en/docs/iam/concepts/authorization/api-key
 // Patterns cross-checked against gitleaks' rule set (cmd/generate/config/rules).
-
-/** A value without a prefix of its own, found by the name it is assigned to (`NAME=v`, `name: v`, `--name v`). */
-function keyed(context: string, value: string): RegExp {
-  return new RegExp(
-    `(?:${context})[\\w.-]{0,25}?["'\`]?\\s{0,3}(?:[:=]{1,2}>?|\\s)\\s{0,3}["'\`]?(?<secret>${value})(?![\\w+/=-])`,
-    'i',
-  );
-}
 
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 

@@ -1,6 +1,7 @@
 import type { Rule } from '../types';
 import { validateBase62Crc32 } from '../validators/checksum';
 import { validatePypiToken } from '../validators/pypiMacaroon';
+import { keyed, WIDE_CONTEXT } from './keyed';
 
 // Code hosts, CI services and package registries.
 // Token formats:
@@ -11,14 +12,6 @@ import { validatePypiToken } from '../validators/pypiMacaroon';
 //   Azure DevOps  https://learn.microsoft.com/en-us/azure/devops/release-notes/2024/sprint-241-update
 //   Sourcegraph   https://sourcegraph.com/docs/admin/security/secret_formats
 //   Others: the provider page linked in each rule's `docs`.
-
-// Up to two nested YAML keys are allowed between the name and the value (`stripe:\n  api_key: …`).
-const NESTED = String.raw`(?:[ \t]{0,3}\r?\n[ \t]{1,12}[\w.-]{1,40}:)?`;
-
-/** `name… = value` in code, YAML, JSON, .env, shell, CLI flags and calls (name case-insensitive). */
-function assigned(name: string, value: string): RegExp {
-  return new RegExp(String.raw`(?:${name})[\w.-]{0,40}?["'\x60]?\s{0,3}(?::=|=>|[=:(,]|\s)${NESTED}${NESTED}\s{0,3}["'\x60]?(?<secret>${value})(?![\w-])`, 'i');
-}
 
 const GH_PAT_DOCS = 'https://docs.github.com/en/authentication/keeping-your-account-and-data-secure/managing-your-personal-access-tokens';
 const GH_APP_DOCS = 'https://docs.github.com/en/apps/creating-github-apps/authenticating-with-a-github-app/about-authentication-with-a-github-app';
@@ -383,7 +376,7 @@ export const rules: readonly Rule[] = [
     title: 'Travis CI API token',
     provider: 'Travis CI',
     confidence: 'medium',
-    pattern: assigned('travis', '[A-Za-z0-9_-]{22}'),
+    pattern: keyed('travis', '[A-Za-z0-9_-]{22}', WIDE_CONTEXT),
     keywords: ['travis'],
     minEntropy: 3.5,
     docs: 'https://docs.travis-ci.com/user/migrate/travis-migrate-to-apps-gem-guide/#get-your-api-token',
@@ -490,7 +483,7 @@ export const rules: readonly Rule[] = [
     title: 'Azure DevOps personal access token (52-character)',
     provider: 'Azure DevOps',
     confidence: 'medium',
-    pattern: assigned(String.raw`azure[_-]?devops|(?<![a-z])ado|azdo|vsts|devops[_-]?pat`, '[a-z2-7]{52}'),
+    pattern: keyed(String.raw`azure[_-]?devops|(?<![a-z])ado|azdo|vsts|devops[_-]?pat`, '[a-z2-7]{52}', WIDE_CONTEXT),
     keywords: ['devops', 'ado', 'azdo', 'vsts'],
     minEntropy: 3.5,
     docs: 'https://learn.microsoft.com/en-us/azure/devops/organizations/accounts/use-personal-access-tokens-to-authenticate#revoke-a-pat',
@@ -521,7 +514,7 @@ export const rules: readonly Rule[] = [
     title: 'Codecov upload or API token',
     provider: 'Codecov',
     confidence: 'medium',
-    pattern: assigned('codecov', '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[0-9a-f]{40}'),
+    pattern: keyed('codecov', '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[0-9a-f]{40}', WIDE_CONTEXT),
     keywords: ['codecov'],
     minEntropy: 3,
     docs: 'https://docs.codecov.com/docs/codecov-tokens',
@@ -536,7 +529,7 @@ export const rules: readonly Rule[] = [
     title: 'Gitea / Forgejo access token',
     provider: 'Gitea',
     confidence: 'medium',
-    pattern: assigned('gitea|forgejo', '[0-9a-f]{40}'),
+    pattern: keyed('gitea|forgejo', '[0-9a-f]{40}', WIDE_CONTEXT),
     keywords: ['gitea', 'forgejo'],
     minEntropy: 3,
     docs: 'https://docs.gitea.com/development/api-usage#generating-and-listing-api-tokens',

@@ -1,5 +1,6 @@
 import type { Rule } from '../types';
 import { checkPassword } from '../validators/connectionString';
+import { keyed } from './keyed';
 
 // Databases and data platforms. Formats:
 // Connection URIs (userinfo `user:password@`): RFC 3986 §3.2.1; PostgreSQL
@@ -15,14 +16,6 @@ import { checkPassword } from '../validators/connectionString';
 // Patterns cross-checked against gitleaks' rule set (cmd/generate/config/rules).
 // Generic `http(s)://user:pass@host` URLs are covered by generic.ts (`generic-url-password`);
 // here each database scheme gets its own rule so the finding names the system and its rotation page.
-
-/** A value without a prefix of its own, found by the name it is assigned to (`NAME=v`, `name: v`, `--name v`). */
-function keyed(context: string, value: string): RegExp {
-  return new RegExp(
-    `(?:${context})[\\w.-]{0,25}?["'\`]?\\s{0,3}(?:[:=]{1,2}>?|\\s)\\s{0,3}["'\`]?(?<secret>${value})(?![\\w+/=-])`,
-    'i',
-  );
-}
 
 /** `scheme://user:password@host` for the given schemes; the password is the secret. */
 function credentialUri(schemes: string, userOptional = false): RegExp {

@@ -1,5 +1,6 @@
 import type { Rule } from '../types';
 import { validateOnePasswordServiceToken } from '../validators/onePasswordToken';
+import { keyed, WIDE_CONTEXT } from './keyed';
 
 // Identity providers and secret managers.
 // Token formats:
@@ -13,14 +14,6 @@ import { validateOnePasswordServiceToken } from '../validators/onePasswordToken'
 //   Stytch     https://stytch.com/docs/api/authentication
 // Clerk and WorkOS keys share Stripe's `sk_live_`/`sk_test_` prefixes: these rules need the
 // provider's name next to the value, and the Stripe rules (payments family) skip that context.
-
-// Up to two nested YAML keys are allowed between the name and the value (`okta:\n  api_token: …`).
-const NESTED = String.raw`(?:[ \t]{0,3}\r?\n[ \t]{1,12}[\w.-]{1,40}:)?`;
-
-/** `name… = value` in code, YAML, JSON, .env, shell, CLI flags and calls (name case-insensitive). */
-function assigned(name: string, value: string): RegExp {
-  return new RegExp(String.raw`(?:${name})[\w.-]{0,40}?["'\x60]?\s{0,3}(?::=|=>|[=:(,]|\s)${NESTED}${NESTED}\s{0,3}["'\x60]?(?<secret>${value})(?![\w-])`, 'i');
-}
 
 const VAULT_DOCS = 'https://developer.hashicorp.com/vault/docs/commands/token/revoke';
 const DOPPLER_DOCS = 'https://docs.doppler.com/docs/access-logs-and-token-revocation';
@@ -51,7 +44,7 @@ export const rules: readonly Rule[] = [
     title: 'Okta API token',
     provider: 'Okta',
     confidence: 'high',
-    pattern: assigned('okta', '00[A-Za-z0-9_-]{40}'),
+    pattern: keyed('okta', '00[A-Za-z0-9_-]{40}', WIDE_CONTEXT),
     keywords: ['okta'],
     minEntropy: 3.5,
     docs: 'https://developer.okta.com/docs/guides/create-an-api-token/main/#token-management',
@@ -66,7 +59,7 @@ export const rules: readonly Rule[] = [
     title: 'Auth0 client secret',
     provider: 'Auth0',
     confidence: 'medium',
-    pattern: assigned(String.raw`auth0[\w.-]{0,20}?secret`, '[A-Za-z0-9_-]{64}'),
+    pattern: keyed(String.raw`auth0[\w.-]{0,20}?secret`, '[A-Za-z0-9_-]{64}', WIDE_CONTEXT),
     keywords: ['auth0'],
     minEntropy: 4,
     docs: 'https://auth0.com/docs/get-started/applications/rotate-client-secret',
@@ -81,7 +74,7 @@ export const rules: readonly Rule[] = [
     title: 'Clerk secret key',
     provider: 'Clerk',
     confidence: 'high',
-    pattern: assigned('clerk', 'sk_(?:live|test)_[A-Za-z0-9]{40,60}'),
+    pattern: keyed('clerk', 'sk_(?:live|test)_[A-Za-z0-9]{40,60}', WIDE_CONTEXT),
     keywords: ['clerk'],
     minEntropy: 3.5,
     docs: 'https://clerk.com/docs/deployments/overview#api-keys-and-environment-variables',
@@ -96,7 +89,7 @@ export const rules: readonly Rule[] = [
     title: 'WorkOS API key',
     provider: 'WorkOS',
     confidence: 'high',
-    pattern: assigned('workos', 'sk_(?:live|test)_[A-Za-z0-9]{40,80}'),
+    pattern: keyed('workos', 'sk_(?:live|test)_[A-Za-z0-9]{40,80}', WIDE_CONTEXT),
     keywords: ['workos'],
     minEntropy: 3.5,
     docs: 'https://workos.com/docs/reference/api-keys',
@@ -142,7 +135,7 @@ export const rules: readonly Rule[] = [
     title: 'Ping Identity client secret',
     provider: 'Ping Identity',
     confidence: 'medium',
-    pattern: assigned(String.raw`ping[_-]?(?:identity|one|fed(?:erate)?)[\w.-]{0,20}?secret`, '[A-Za-z0-9_.~-]{64}'),
+    pattern: keyed(String.raw`ping[_-]?(?:identity|one|fed(?:erate)?)[\w.-]{0,20}?secret`, '[A-Za-z0-9_.~-]{64}', WIDE_CONTEXT),
     keywords: ['pingone', 'pingidentity', 'ping_', 'ping-', 'pingfed'],
     minEntropy: 4,
     docs: 'https://docs.pingidentity.com/pingone/applications/p1_edit_application_oidc.html',
@@ -157,7 +150,7 @@ export const rules: readonly Rule[] = [
     title: 'Duo application secret key',
     provider: 'Duo',
     confidence: 'medium',
-    pattern: assigned(String.raw`(?<![a-z])duo[\w.-]{0,20}?(?:secret|skey)`, '[A-Za-z0-9]{40}'),
+    pattern: keyed(String.raw`(?<![a-z])duo[\w.-]{0,20}?(?:secret|skey)`, '[A-Za-z0-9]{40}', WIDE_CONTEXT),
     keywords: ['duo'],
     minEntropy: 3.5,
     docs: 'https://duo.com/docs/adminapi#first-steps',
@@ -187,7 +180,7 @@ export const rules: readonly Rule[] = [
     title: 'OneLogin API client secret',
     provider: 'OneLogin',
     confidence: 'medium',
-    pattern: assigned(String.raw`onelogin[\w.-]{0,20}?secret`, '[0-9a-f]{64}'),
+    pattern: keyed(String.raw`onelogin[\w.-]{0,20}?secret`, '[0-9a-f]{64}', WIDE_CONTEXT),
     keywords: ['onelogin'],
     minEntropy: 3,
     docs: 'https://developers.onelogin.com/api-docs/2/getting-started/working-with-api-credentials',
@@ -202,7 +195,7 @@ export const rules: readonly Rule[] = [
     title: 'Keycloak client secret',
     provider: 'Keycloak',
     confidence: 'medium',
-    pattern: assigned(String.raw`keycloak[\w.-]{0,20}?secret`, '[A-Za-z0-9]{32}'),
+    pattern: keyed(String.raw`keycloak[\w.-]{0,20}?secret`, '[A-Za-z0-9]{32}', WIDE_CONTEXT),
     keywords: ['keycloak'],
     minEntropy: 3.5,
     docs: 'https://www.keycloak.org/docs/latest/server_admin/#_client-credentials',
@@ -295,7 +288,7 @@ export const rules: readonly Rule[] = [
     provider: 'HashiCorp Vault',
     confidence: 'medium',
     // Mixed letters and at least one digit: `s.` followed by a word is a property access.
-    pattern: assigned('vault', String.raw`s\.(?=[A-Za-z]{0,23}\d)[A-Za-z0-9]{24}`),
+    pattern: keyed('vault', String.raw`s\.(?=[A-Za-z]{0,23}\d)[A-Za-z0-9]{24}`, WIDE_CONTEXT),
     keywords: ['vault'],
     minEntropy: 3.5,
     docs: VAULT_DOCS,
@@ -338,7 +331,7 @@ export const rules: readonly Rule[] = [
     title: 'Akeyless access key',
     provider: 'Akeyless',
     confidence: 'medium',
-    pattern: assigned(String.raw`akeyless[\w.-]{0,20}?(?:access[_-]?key|secret)`, '[A-Za-z0-9+/]{43}='),
+    pattern: keyed(String.raw`akeyless[\w.-]{0,20}?(?:access[_-]?key|secret)`, '[A-Za-z0-9+/]{43}=', WIDE_CONTEXT),
     keywords: ['akeyless'],
     minEntropy: 4,
     docs: 'https://docs.akeyless.io/docs/api-key',

@@ -1,5 +1,6 @@
 import type { Rule } from '../types';
 import { validateDiscordBotToken } from '../validators/discordToken';
+import { keyed, WIDE_CONTEXT } from './keyed';
 
 // Chat, email and notification providers.
 // Token formats:
@@ -12,14 +13,6 @@ import { validateDiscordBotToken } from '../validators/discordToken';
 //   Mailchimp https://mailchimp.com/developer/marketing/guides/quick-start/#generate-your-api-key
 //   Brevo     https://developers.brevo.com/docs/getting-started
 //   Teams     https://learn.microsoft.com/en-us/microsoftteams/platform/webhooks-and-connectors/how-to/add-incoming-webhook
-
-// Up to two nested YAML keys are allowed between the name and the value (`slack:\n  token: …`).
-const NESTED = String.raw`(?:[ \t]{0,3}\r?\n[ \t]{1,12}[\w.-]{1,40}:)?`;
-
-/** `name… = value` in code, YAML, JSON, .env, shell, CLI flags and calls (name case-insensitive). */
-function assigned(name: string, value: string): RegExp {
-  return new RegExp(String.raw`(?:${name})[\w.-]{0,40}?["'\x60]?\s{0,3}(?::=|=>|[=:(,]|\s)${NESTED}${NESTED}\s{0,3}["'\x60]?(?<secret>${value})(?![\w-])`, 'i');
-}
 
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 const SLACK_TOKENS_DOCS = 'https://api.slack.com/authentication/rotation';
@@ -199,7 +192,7 @@ export const rules: readonly Rule[] = [
     title: 'Discord OAuth2 client secret',
     provider: 'Discord',
     confidence: 'medium',
-    pattern: assigned(String.raw`discord[\w.-]{0,20}?secret`, '[A-Za-z0-9_-]{32}'),
+    pattern: keyed(String.raw`discord[\w.-]{0,20}?secret`, '[A-Za-z0-9_-]{32}', WIDE_CONTEXT),
     keywords: ['discord'],
     minEntropy: 3.5,
     docs: 'https://discord.com/developers/docs/topics/oauth2',
@@ -248,7 +241,7 @@ export const rules: readonly Rule[] = [
     title: 'Twilio auth token',
     provider: 'Twilio',
     confidence: 'high',
-    pattern: assigned(String.raw`twilio[\w.-]{0,20}?(?:auth[_-]?token|secret)`, '[0-9a-f]{32}'),
+    pattern: keyed(String.raw`twilio[\w.-]{0,20}?(?:auth[_-]?token|secret)`, '[0-9a-f]{32}', WIDE_CONTEXT),
     keywords: ['twilio'],
     minEntropy: 3,
     docs: 'https://www.twilio.com/docs/iam/credentials/api#rotate-auth-token',
@@ -295,7 +288,7 @@ export const rules: readonly Rule[] = [
     title: 'Mailgun private API key or webhook signing key',
     provider: 'Mailgun',
     confidence: 'high',
-    pattern: assigned('mailgun|(?<![a-z])mg', '[0-9a-f]{32}-[0-9a-f]{8}-[0-9a-f]{8}'),
+    pattern: keyed('mailgun|(?<![a-z])mg', '[0-9a-f]{32}-[0-9a-f]{8}-[0-9a-f]{8}', WIDE_CONTEXT),
     keywords: ['mailgun', 'mg_', 'mg-'],
     minEntropy: 3,
     docs: 'https://documentation.mailgun.com/docs/mailgun/user-manual/get-started/#api-keys',
@@ -325,7 +318,7 @@ export const rules: readonly Rule[] = [
     title: 'Mailchimp Transactional (Mandrill) API key',
     provider: 'Mailchimp',
     confidence: 'medium',
-    pattern: assigned(String.raw`mandrill|mailchimp[_-]?transactional`, '(?:md-)?[A-Za-z0-9_-]{22}'),
+    pattern: keyed(String.raw`mandrill|mailchimp[_-]?transactional`, '(?:md-)?[A-Za-z0-9_-]{22}', WIDE_CONTEXT),
     keywords: ['mandrill', 'transactional'],
     minEntropy: 3.5,
     docs: 'https://mailchimp.com/developer/transactional/guides/quick-start/#generate-your-api-key',
@@ -340,7 +333,7 @@ export const rules: readonly Rule[] = [
     title: 'Postmark server or account token',
     provider: 'Postmark',
     confidence: 'medium',
-    pattern: assigned('postmark', UUID),
+    pattern: keyed('postmark', UUID, WIDE_CONTEXT),
     keywords: ['postmark'],
     minEntropy: 3,
     docs: 'https://postmarkapp.com/support/article/1008-what-are-the-account-and-server-api-tokens',
@@ -415,7 +408,7 @@ export const rules: readonly Rule[] = [
     title: 'Intercom access token',
     provider: 'Intercom',
     confidence: 'medium',
-    pattern: assigned('intercom', '[A-Za-z0-9+/=_-]{59,61}'),
+    pattern: keyed('intercom', '[A-Za-z0-9+/=_-]{59,61}', WIDE_CONTEXT),
     keywords: ['intercom'],
     minEntropy: 3.5,
     docs: 'https://developers.intercom.com/docs/build-an-integration/learn-more/authentication',
@@ -430,7 +423,7 @@ export const rules: readonly Rule[] = [
     title: 'Vonage (Nexmo) API secret',
     provider: 'Vonage',
     confidence: 'medium',
-    pattern: assigned(String.raw`(?:vonage|nexmo)[\w.-]{0,20}?secret`, '[A-Za-z0-9]{16}'),
+    pattern: keyed(String.raw`(?:vonage|nexmo)[\w.-]{0,20}?secret`, '[A-Za-z0-9]{16}', WIDE_CONTEXT),
     keywords: ['vonage', 'nexmo'],
     minEntropy: 3.5,
     docs: 'https://developer.vonage.com/en/account/secret-management',
@@ -445,7 +438,7 @@ export const rules: readonly Rule[] = [
     title: 'MessageBird (Bird) API key',
     provider: 'MessageBird',
     confidence: 'medium',
-    pattern: assigned('message[_-]?bird', '[A-Za-z0-9]{25}'),
+    pattern: keyed('message[_-]?bird', '[A-Za-z0-9]{25}', WIDE_CONTEXT),
     keywords: ['messagebird', 'message_bird', 'message-bird'],
     minEntropy: 3.5,
     docs: 'https://developers.messagebird.com/api/#authentication',
@@ -460,7 +453,7 @@ export const rules: readonly Rule[] = [
     title: 'Pusher Channels app secret',
     provider: 'Pusher',
     confidence: 'medium',
-    pattern: assigned(String.raw`pusher[\w.-]{0,20}?secret`, '[0-9a-f]{20}'),
+    pattern: keyed(String.raw`pusher[\w.-]{0,20}?secret`, '[0-9a-f]{20}', WIDE_CONTEXT),
     keywords: ['pusher'],
     minEntropy: 3,
     docs: 'https://pusher.com/docs/channels/server_api/authenticating-users/',
@@ -475,7 +468,7 @@ export const rules: readonly Rule[] = [
     title: 'Mattermost access token',
     provider: 'Mattermost',
     confidence: 'medium',
-    pattern: assigned('mattermost', '[a-z0-9]{26}'),
+    pattern: keyed('mattermost', '[a-z0-9]{26}', WIDE_CONTEXT),
     keywords: ['mattermost'],
     minEntropy: 3.5,
     docs: 'https://developers.mattermost.com/integrate/reference/personal-access-token/',
@@ -490,7 +483,7 @@ export const rules: readonly Rule[] = [
     title: 'LINE Messaging API channel access token',
     provider: 'LINE',
     confidence: 'medium',
-    pattern: assigned(String.raw`line[_-]?(?:channel|messaging|bot)[\w.-]{0,20}?(?:access[_-]?)?token`, '[A-Za-z0-9+/]{150,200}={0,2}'),
+    pattern: keyed(String.raw`line[_-]?(?:channel|messaging|bot)[\w.-]{0,20}?(?:access[_-]?)?token`, '[A-Za-z0-9+/]{150,200}={0,2}', WIDE_CONTEXT),
     keywords: ['line_', 'line-', 'linechannel', 'linebot'],
     minEntropy: 4,
     docs: 'https://developers.line.biz/en/docs/basics/channel-access-token/',
@@ -505,7 +498,7 @@ export const rules: readonly Rule[] = [
     title: 'LINE channel secret',
     provider: 'LINE',
     confidence: 'medium',
-    pattern: assigned(String.raw`line[_-]?(?:channel|messaging|bot)[\w.-]{0,20}?secret`, '[0-9a-f]{32}'),
+    pattern: keyed(String.raw`line[_-]?(?:channel|messaging|bot)[\w.-]{0,20}?secret`, '[0-9a-f]{32}', WIDE_CONTEXT),
     keywords: ['line_', 'line-', 'linechannel', 'linebot'],
     minEntropy: 3,
     docs: 'https://developers.line.biz/en/docs/messaging-api/receiving-messages/#verify-signature',
@@ -520,7 +513,7 @@ export const rules: readonly Rule[] = [
     title: 'Sendbird API token',
     provider: 'Sendbird',
     confidence: 'medium',
-    pattern: assigned('sendbird', '[0-9a-f]{40}'),
+    pattern: keyed('sendbird', '[0-9a-f]{40}', WIDE_CONTEXT),
     keywords: ['sendbird'],
     minEntropy: 3,
     docs: 'https://sendbird.com/docs/chat/platform-api/v3/prepare-to-use-api#2-authentication',

@@ -1,5 +1,6 @@
 import type { Rule, Validation } from '../types';
 import { decodeBase64Json } from '../validators/base64Json';
+import { keyed } from './keyed';
 
 // Monitoring, logging, error tracking and developer-tooling services. Formats:
 // Datadog: https://docs.datadoghq.com/account_management/api-app-keys/ (32-hex API, 40-hex application keys)
@@ -11,14 +12,6 @@ import { decodeBase64Json } from '../validators/base64Json';
 // LaunchDarkly: https://launchdarkly.com/docs/home/account/environment/keys (`sdk-`, `api-`)
 // SonarQube: https://docs.sonarsource.com/sonarqube-server/latest/user-guide/managing-tokens/ (`sqp_`, `squ_`, `sqa_`)
 // Patterns cross-checked against gitleaks' rule set (cmd/generate/config/rules).
-
-/** A value without a prefix of its own, found by the name it is assigned to (`NAME=v`, `name: v`, `--name v`). */
-function keyed(context: string, value: string): RegExp {
-  return new RegExp(
-    `(?:${context})[\\w.-]{0,25}?["'\`]?\\s{0,3}(?:[:=]{1,2}>?|\\s)\\s{0,3}["'\`]?(?<secret>${value})(?![\\w+/=-])`,
-    'i',
-  );
-}
 
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 

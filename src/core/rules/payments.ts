@@ -1,4 +1,5 @@
 import type { Rule } from '../types';
+import { keyed, keyedPrefix, WIDE_CONTEXT } from './keyed';
 
 // Payment providers.
 // Token formats:
@@ -15,17 +16,9 @@ import type { Rule } from '../types';
 // the provider's name nearby, and the Stripe rules step aside in that context so each key is
 // reported once, under the right provider.
 
-// Up to two nested YAML keys are allowed between the name and the value (`stripe:\n  api_key: …`).
-const NESTED = String.raw`(?:[ \t]{0,3}\r?\n[ \t]{1,12}[\w.-]{1,40}:)?`;
-
-/** `name… = value` in code, YAML, JSON, .env, shell, CLI flags and calls (name case-insensitive). */
-function assigned(name: string, value: string): RegExp {
-  return new RegExp(String.raw`(?:${name})[\w.-]{0,40}?["'\x60]?\s{0,3}(?::=|=>|[=:(,]|\s)${NESTED}${NESTED}\s{0,3}["'\x60]?(?<secret>${value})(?![\w-])`, 'i');
-}
-
 /** A Stripe-style key, unless it is assigned to a Clerk or WorkOS name (see the header). */
 function stripeKey(prefix: string): RegExp {
-  const notOther = String.raw`(?<!(?:clerk|workos)[\w.-]{0,40}["'\x60]?\s{0,3}(?::=|=>|[=:(,]|\s)${NESTED}${NESTED}\s{0,3}["'\x60]?)`;
+  const notOther = `(?<!${keyedPrefix('clerk|workos', WIDE_CONTEXT)})`;
   // Exactly 40 lower-case hex characters is Paystack's format, not Stripe's base62.
   return new RegExp(String.raw`${notOther}\b(${prefix}(?![0-9a-f]{40}(?![A-Za-z0-9]))[A-Za-z0-9]{24,247})\b`, 'i');
 }
@@ -136,7 +129,7 @@ export const rules: readonly Rule[] = [
     title: 'Braintree private key',
     provider: 'PayPal Braintree',
     confidence: 'medium',
-    pattern: assigned(String.raw`braintree[\w.-]{0,20}?private`, '[0-9a-f]{32}'),
+    pattern: keyed(String.raw`braintree[\w.-]{0,20}?private`, '[0-9a-f]{32}', WIDE_CONTEXT),
     keywords: ['braintree'],
     minEntropy: 3,
     docs: 'https://developer.paypal.com/braintree/articles/control-panel/important-gateway-credentials#api-keys',
@@ -151,7 +144,7 @@ export const rules: readonly Rule[] = [
     title: 'PayPal REST client secret',
     provider: 'PayPal',
     confidence: 'medium',
-    pattern: assigned(String.raw`paypal[\w.-]{0,20}?secret`, '[A-Za-z0-9_-]{80}'),
+    pattern: keyed(String.raw`paypal[\w.-]{0,20}?secret`, '[A-Za-z0-9_-]{80}', WIDE_CONTEXT),
     keywords: ['paypal'],
     minEntropy: 4,
     docs: 'https://developer.paypal.com/api/rest/#link-getclientidandclientsecret',
@@ -289,7 +282,7 @@ export const rules: readonly Rule[] = [
     title: 'Razorpay key secret',
     provider: 'Razorpay',
     confidence: 'medium',
-    pattern: assigned(String.raw`razorpay[\w.-]{0,20}?secret|rzp[\w.-]{0,10}?secret`, '[A-Za-z0-9]{24}'),
+    pattern: keyed(String.raw`razorpay[\w.-]{0,20}?secret|rzp[\w.-]{0,10}?secret`, '[A-Za-z0-9]{24}', WIDE_CONTEXT),
     keywords: ['razorpay', 'rzp'],
     minEntropy: 3.5,
     docs: 'https://razorpay.com/docs/payments/dashboard/account-settings/api-keys/#regenerate-api-keys',
@@ -318,7 +311,7 @@ export const rules: readonly Rule[] = [
     title: 'Plaid API secret',
     provider: 'Plaid',
     confidence: 'medium',
-    pattern: assigned(String.raw`plaid[\w.-]{0,20}?secret`, '[0-9a-f]{30}'),
+    pattern: keyed(String.raw`plaid[\w.-]{0,20}?secret`, '[0-9a-f]{30}', WIDE_CONTEXT),
     keywords: ['plaid'],
     minEntropy: 3,
     docs: 'https://plaid.com/docs/account/security/#rotating-keys',
@@ -333,7 +326,7 @@ export const rules: readonly Rule[] = [
     title: 'Coinbase API secret',
     provider: 'Coinbase',
     confidence: 'medium',
-    pattern: assigned(String.raw`coinbase[\w.-]{0,20}?secret`, '[A-Za-z0-9+/=_-]{32,88}'),
+    pattern: keyed(String.raw`coinbase[\w.-]{0,20}?secret`, '[A-Za-z0-9+/=_-]{32,88}', WIDE_CONTEXT),
     keywords: ['coinbase'],
     minEntropy: 3.5,
     docs: 'https://docs.cdp.coinbase.com/get-started/docs/cdp-api-keys',
@@ -393,7 +386,7 @@ export const rules: readonly Rule[] = [
     title: 'Mollie API key or access token',
     provider: 'Mollie',
     confidence: 'medium',
-    pattern: assigned('mollie', '(?:live|test)_[A-Za-z0-9]{30}|access_[A-Za-z0-9]{40}'),
+    pattern: keyed('mollie', '(?:live|test)_[A-Za-z0-9]{30}|access_[A-Za-z0-9]{40}', WIDE_CONTEXT),
     keywords: ['mollie'],
     minEntropy: 3.5,
     docs: 'https://docs.mollie.com/reference/authentication',
@@ -408,7 +401,7 @@ export const rules: readonly Rule[] = [
     title: 'GoCardless access token',
     provider: 'GoCardless',
     confidence: 'high',
-    pattern: assigned('gocardless', '(?:live|sandbox)_[A-Za-z0-9_=-]{40}'),
+    pattern: keyed('gocardless', '(?:live|sandbox)_[A-Za-z0-9_=-]{40}', WIDE_CONTEXT),
     keywords: ['gocardless'],
     minEntropy: 3.5,
     docs: 'https://developer.gocardless.com/getting-started/api/making-your-first-request/',
@@ -438,7 +431,7 @@ export const rules: readonly Rule[] = [
     title: 'Checkout.com live secret key',
     provider: 'Checkout.com',
     confidence: 'medium',
-    pattern: assigned(String.raw`checkout(?:[_.-]?com)?|(?<![a-z])cko`, 'sk_[a-z0-9]{26,30}'),
+    pattern: keyed(String.raw`checkout(?:[_.-]?com)?|(?<![a-z])cko`, 'sk_[a-z0-9]{26,30}', WIDE_CONTEXT),
     keywords: ['checkout', 'cko'],
     minEntropy: 3.5,
     docs: 'https://www.checkout.com/docs/developer-resources/api/manage-api-keys',
@@ -453,7 +446,7 @@ export const rules: readonly Rule[] = [
     title: 'Lemon Squeezy API key',
     provider: 'Lemon Squeezy',
     confidence: 'high',
-    pattern: assigned(String.raw`lemon[_.-]?squeezy|(?<![a-z])lsq`, String.raw`eyJ[A-Za-z0-9_-]{10,2000}\.eyJ[A-Za-z0-9_-]{10,4000}\.[A-Za-z0-9_-]{20,2000}`),
+    pattern: keyed(String.raw`lemon[_.-]?squeezy|(?<![a-z])lsq`, String.raw`eyJ[A-Za-z0-9_-]{10,2000}\.eyJ[A-Za-z0-9_-]{10,4000}\.[A-Za-z0-9_-]{20,2000}`, WIDE_CONTEXT),
     keywords: ['lemon', 'lsq'],
     docs: 'https://docs.lemonsqueezy.com/api/getting-started/requests#authentication',
     advice: 'A Lemon Squeezy API key (a long-lived JWT) manages your store, orders, subscriptions and customers. Delete it in Settings → API and create a new one.',
@@ -482,7 +475,7 @@ export const rules: readonly Rule[] = [
     title: 'Wise (TransferWise) API token',
     provider: 'Wise',
     confidence: 'medium',
-    pattern: assigned(String.raw`(?<![a-z])(?:transfer[_-]?)?wise`, UUID),
+    pattern: keyed(String.raw`(?<![a-z])(?:transfer[_-]?)?wise`, UUID, WIDE_CONTEXT),
     keywords: ['wise'],
     minEntropy: 3,
     docs: 'https://wise.com/help/articles/2958107/getting-started-with-the-api',

@@ -1,5 +1,6 @@
 import type { Rule, Validation } from '../types';
 import { decodeBase64Json } from '../validators/base64Json';
+import { keyed } from './keyed';
 
 // Business SaaS APIs. Formats:
 // Atlassian: https://support.atlassian.com/atlassian-account/docs/manage-api-tokens-for-your-atlassian-account/ (`ATATT3…`)
@@ -12,14 +13,6 @@ import { decodeBase64Json } from '../validators/base64Json';
 // Meta: https://developers.facebook.com/docs/facebook-login/guides/access-tokens (`EAA…`)
 // Salesforce: https://help.salesforce.com/s/articleView?id=sf.remoteaccess_revoke_token.htm (`00D…!…`)
 // Patterns cross-checked against gitleaks' rule set (cmd/generate/config/rules).
-
-/** A value without a prefix of its own, found by the name it is assigned to (`NAME=v`, `name: v`, `--name v`). */
-function keyed(context: string, value: string): RegExp {
-  return new RegExp(
-    `(?:${context})[\\w.-]{0,25}?["'\`]?\\s{0,3}(?:[:=]{1,2}>?|\\s)\\s{0,3}["'\`]?(?<secret>${value})(?![\\w+/=-])`,
-    'i',
-  );
-}
 
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 

@@ -3,7 +3,7 @@ import { effectiveEntries, parseDotenv } from '../../core/dotenv/parse';
 import { planSetVar } from '../../core/dotenv/edit';
 import type { ConfigState } from '../config';
 import type { SecretStore } from '../secretStore';
-import { addEdits, folderOf, readFileState } from '../extract/workspaceFiles';
+import { addEdits, applyAndSave, folderOf, readFileState } from '../extract/workspaceFiles';
 
 function envUri(config: ConfigState): vscode.Uri {
   const folder = vscode.workspace.workspaceFolders?.[0];
@@ -32,8 +32,7 @@ export async function exportToEnv(store: SecretStore, config: ConfigState): Prom
     const base = state.text ?? '';
     const edit = new vscode.WorkspaceEdit();
     addEdits(edit, state, [{ start: base.length, end: base.length, text: text.slice(base.length) }], 'Export secrets to .env');
-    if (!(await vscode.workspace.applyEdit(edit, { isRefactoring: true }))) throw new Error(`Could not write ${config.value.envFile}.`);
-    await vscode.workspace.save(uri);
+    await applyAndSave(edit, [uri], config.value.envFile);
   }
   const skipped = conflicts.length ? ` Not exported (a different value is already there): ${conflicts.join(', ')}.` : '';
   void vscode.window.showInformationMessage(`Leakproof: exported ${entries.length - conflicts.length} secret(s) to ${config.value.envFile}.${skipped}`);

@@ -10,7 +10,7 @@ import type { FindingsStore } from '../findingsStore';
 import { log } from '../log';
 import type { SecretStore } from '../secretStore';
 import { envUriFor, planExtraction, type Extraction } from '../extract/planExtraction';
-import { readFileState } from '../extract/workspaceFiles';
+import { applyAndSave, readFileState } from '../extract/workspaceFiles';
 
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
@@ -67,12 +67,6 @@ async function askName(suggested: string, value: string, existing: Map<string, s
   });
 }
 
-async function applyAndSave(edit: vscode.WorkspaceEdit, touched: readonly vscode.Uri[]): Promise<void> {
-  if (!(await vscode.workspace.applyEdit(edit, { isRefactoring: true }))) throw new Error('VS Code refused the edit (is a file read-only?).');
-  // files.refactoring.autoSave usually saves them already; saving explicitly makes it certain.
-  for (const uri of touched) await vscode.workspace.save(uri);
-}
-
 function report(notes: readonly string[], skipped: ReadonlyArray<{ name: string; reason: string }>): void {
   for (const s of skipped) void vscode.window.showWarningMessage(`Leakproof: ${s.name} not moved: ${s.reason}`);
   for (const n of notes) log()?.info(n);
@@ -95,7 +89,7 @@ export async function moveToEnv(deps: ExtractDeps, ref: FindingRef, options: Ext
   });
   report(plan.notes, plan.skipped);
   if (plan.touched.length === 0) return;
-  await applyAndSave(plan.edit, plan.touched);
+  await applyAndSave(plan.edit, plan.touched, 'move secret');
   log()?.info(`Moved a ${finding.ruleId} value to ${envFile} as ${name}.`);
 }
 
@@ -121,7 +115,7 @@ export async function moveToKeychain(deps: ExtractDeps, ref: FindingRef, options
   if (plan.touched.length === 0) return;
   // Store first: if the edit then fails, the code is unchanged and nothing is lost.
   await deps.secrets.set(name, value, { ruleId: finding.ruleId, source: vscode.workspace.asRelativePath(document.uri) });
-  await applyAndSave(plan.edit, plan.touched);
+  await applyAndSave(plan.edit, plan.touched, 'move secret');
   void vscode.window.showInformationMessage(`Leakproof: ${name} is in the OS keychain. New terminals, tasks and debug sessions get it as an environment variable.`);
 }
 
@@ -150,5 +144,5 @@ export async function moveAllToEnv(deps: ExtractDeps, uri: string): Promise<void
   const plan = await planExtraction(document, extractions, { target: 'env', envFile, values });
   report(plan.notes, plan.skipped);
   if (plan.touched.length === 0) return;
-  await applyAndSave(plan.edit, plan.touched);
+  await applyAndSave(plan.edit, plan.touched, 'move secret');
 }

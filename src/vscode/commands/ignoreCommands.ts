@@ -3,7 +3,7 @@ import { BASELINE_FILE, buildBaseline, parseBaseline } from '../../core/allowlis
 import { LEAKPROOF_CONFIG_FILE } from '../../core/config/leakproofConfig';
 import type { FindingRef } from '../codeActions';
 import { relativePath } from '../engine';
-import { folderOf, readFileState } from '../extract/workspaceFiles';
+import { applyAndSave, folderOf, readFileState } from '../extract/workspaceFiles';
 
 function wholeRange(document: vscode.TextDocument): vscode.Range {
   return new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length));
@@ -23,8 +23,7 @@ export async function ignoreValue(ref: FindingRef): Promise<void> {
   const edit = new vscode.WorkspaceEdit();
   if (state.document) edit.replace(state.uri, wholeRange(state.document), text);
   else edit.createFile(state.uri, { contents: new TextEncoder().encode(text) });
-  if (!(await vscode.workspace.applyEdit(edit, { isRefactoring: true }))) throw new Error(`Could not write ${BASELINE_FILE}.`);
-  await vscode.workspace.save(state.uri);
+  await applyAndSave(edit, [state.uri], BASELINE_FILE);
 }
 
 /** Adds the file's path to `allow.paths` of `.leakproof.json`. */
@@ -50,6 +49,5 @@ export async function markTestFixture(ref: FindingRef): Promise<void> {
   const edit = new vscode.WorkspaceEdit();
   if (state.document) edit.replace(state.uri, wholeRange(state.document), text);
   else edit.createFile(state.uri, { contents: new TextEncoder().encode(text) });
-  if (!(await vscode.workspace.applyEdit(edit, { isRefactoring: true }))) throw new Error(`Could not write ${LEAKPROOF_CONFIG_FILE}.`);
-  await vscode.workspace.save(state.uri);
+  await applyAndSave(edit, [state.uri], LEAKPROOF_CONFIG_FILE);
 }

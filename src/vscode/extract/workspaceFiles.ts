@@ -45,3 +45,20 @@ export function addEdits(edit: vscode.WorkspaceEdit, state: FileState, edits: re
     edit.replace(state.uri, new vscode.Range(doc.positionAt(e.start), doc.positionAt(e.end)), e.text, metadata);
   }
 }
+
+/**
+ * Saves files an applied WorkspaceEdit left dirty. `workspace.save` only saves documents shown in
+ * an editor; TextDocument.save saves any open one.
+ */
+export async function saveTouched(uris: readonly vscode.Uri[]): Promise<void> {
+  for (const uri of uris) {
+    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    if (document?.isDirty) await document.save();
+  }
+}
+
+/** Applies an edit as a refactoring (one undo stop) and saves what it touched. */
+export async function applyAndSave(edit: vscode.WorkspaceEdit, touched: readonly vscode.Uri[], what: string): Promise<void> {
+  if (!(await vscode.workspace.applyEdit(edit, { isRefactoring: true }))) throw new Error(`VS Code refused the edit (${what}); is a file read-only?`);
+  await saveTouched(touched);
+}
