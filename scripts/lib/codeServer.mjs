@@ -4,7 +4,7 @@
 // Every process we start is recorded by PID and stopped by that PID (its process group), in a
 // finally block and on SIGINT/SIGTERM: nothing is ever killed by name.
 import { execFileSync, spawn } from 'node:child_process';
-import { cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -265,3 +265,103 @@ export function readJsonIfExists(file) {
 }
 
 export { sleep };
+
+// --- e2e helpers (test/e2e/*.e2e.mjs) -----------------------------------------------------------
+
+export const E2E_OUT_DIR = path.join(repoRoot, '.test-results', 'e2e');
+
+/**
+ * Copies a screenshot to a tracked README image when that image is missing or when
+ * LEAKPROOF_UPDATE_SCREENSHOTS=1, so test runs do not keep rewriting a tracked binary.
+ */
+export function publishScreenshot(shot, readmeImage) {
+  if (existsSync(readmeImage) && process.env.LEAKPROOF_UPDATE_SCREENSHOTS !== '1') return;
+  mkdirSync(path.dirname(readmeImage), { recursive: true });
+  copyFileSync(shot, readmeImage);
+  console.error(`[e2e] wrote ${path.relative(repoRoot, readmeImage)}`);
+}
+
+/** Opens a workspace file through Quick Open and waits until its editor tab is the active one. */
+export async function quickOpen(page, fileName, { timeout = 30000 } = {}) {
+  await page.locator('.monaco-workbench').waitFor({ timeout });
+  // The Explorer lists the workspace once the file service is up: Quick Open works from then on.
+  await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout });
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ timeout });
+  await input.fill(fileName);
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: fileName }).first().waitFor({ timeout });
+  await page.keyboard.press('Enter');
+  await page.locator(`.tabs-container .tab.active[data-resource-name="${fileName}"]`).waitFor({ timeout });
+}
+
+/** Polls `probe` until it returns a truthy value or throws the last reason after `timeoutMs`. */
+export async function until(what, probe, timeoutMs = 15000) {
+  const deadline = Date.now() + timeoutMs;
+  let last;
+  for (;;) {
+    try {
+      const value = await probe();
+      if (value) return value;
+    } catch (e) { last = e; }
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${last ? `: ${last.message ?? last}` : ''}`);
+    await sleep(100);
+  }
+}
+
+/**
+ * One e2e file: a code-server session on its own fixture copy, one Chromium page, tests run in
+ * order (a test with `needs: i` is skipped when test i did not pass). Prints one line per test
+ * and, last, `E2E_COUNTS {"passed":n,"failed":n,"skipped":n}` (scripts/test-all.sh sums them);
+ * sets a non-zero exit code on any failure or skip.
+ * `defineTests({ page, session })` returns `[{ title, needs?, run }]`.
+ */
+export async function runWorkbenchTests({ label, heading, fixture, settings = {}, viewport = { width: 1280, height: 800 }, stepTimeoutMs = 30000, defineTests }) {
+  const cleanup = createCleanup();
+  const outcomes = [];
+  let session;
+  let page;
+  try {
+    session = await startSession({ cleanup, label, ignoreFile: '.vscodeignore', fixture, settings });
+    const browser = await launchBrowser();
+    cleanup.add(() => closeBrowser(browser));
+    page = await browser.newPage({ viewport });
+    page.setDefaultTimeout(stepTimeoutMs);
+    await page.goto(session.server.workbenchUrl);
+
+    for (const [index, test] of defineTests({ page, session }).entries()) {
+      const started = Date.now();
+      if (test.needs !== undefined && outcomes[test.needs].state !== 'passed') {
+        outcomes.push({ title: test.title, state: 'skipped', reason: `needs "${outcomes[test.needs].title}"` });
+        continue;
+      }
+      try {
+        await test.run();
+        outcomes.push({ title: test.title, state: 'passed', ms: Date.now() - started });
+      } catch (e) {
+        outcomes.push({ title: test.title, state: 'failed', error: String(e?.stack ?? e) });
+        mkdirSync(E2E_OUT_DIR, { recursive: true });
+        await page.screenshot({ path: path.join(E2E_OUT_DIR, `${label}-failure-${index}.png`) }).catch(() => {});
+      }
+    }
+  } catch (e) {
+    outcomes.push({ title: `${label} harness`, state: 'failed', error: String(e?.stack ?? e) });
+  } finally {
+    if (session && outcomes.some((o) => o.state === 'failed')) session.dumpLogs();
+    await cleanup.run();
+  }
+
+  console.log(heading);
+  for (const o of outcomes) {
+    if (o.state === 'passed') console.log(`  ✔ ${o.title} (${o.ms} ms)`);
+    else if (o.state === 'skipped') console.log(`  - ${o.title} (skipped: ${o.reason})`);
+    else console.log(`  ✖ ${o.title}\n${o.error.split('\n').map((line) => `      ${line}`).join('\n')}`);
+  }
+  const count = (state) => outcomes.filter((o) => o.state === state).length;
+  const counts = { passed: count('passed'), failed: count('failed'), skipped: count('skipped') };
+  if (counts.failed > 0) console.log(`  screenshots of failures: ${path.relative(repoRoot, E2E_OUT_DIR)}/`);
+  console.log(`E2E_COUNTS ${JSON.stringify(counts)}`);
+  // A skipped e2e step is a failure of the layer too: it only skips when an earlier step failed.
+  process.exitCode = counts.failed > 0 || counts.skipped > 0 ? 1 : 0;
+  return counts;
+}

@@ -18,7 +18,7 @@ function isWordlike(word: string): boolean {
     if (isVowel) { vowels++; run = 0; } else if (++run > maxRun) maxRun = run;
   }
   const ratio = vowels / n;
-  if (ratio < 0.2 || ratio > 0.85) return false;
+  if (ratio < 0.15 || ratio > 0.85) return false;
   return maxRun <= (n > 12 ? 3 : 4);
 }
 

@@ -4,7 +4,7 @@
 
 import type { SlotKind } from './secretKeyName';
 import { isPlaceholder } from './placeholder';
-import { isCodeReference, isIdentifier, isPathLike, isPlainUrl } from './identifier';
+import { isCodeReference, isIdentifier, isPathLike, isPlainUrl, splitWords } from './identifier';
 import { decodesToLowEntropyText, isHexDigest, isLikelyHash, isUuid } from './looksLikeHash';
 import { looksRandom, shannonEntropy } from '../entropy';
 
@@ -12,7 +12,13 @@ export type Verdict = 'medium' | 'low' | 'reject';
 
 const EMAIL = /^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$/;
 // `{name}` / `{0}` format fields, `{{ }}` and friends inside a literal: built at runtime.
-const INTERPOLATED = /\{[\w.$ -]*\}|^\$|^%|\$\{|#\{|\{\{/;
+const INTERPOLATED = /\{[\w.$ -]*\}|^\$|^%|\$\{|#\{|\{\{|^\[.*\]$/;
+
+/** Several alphabetic words, each pronounceable and 3+ letters: `signInV2Submit`, not `Saffron_ktPIX079`. */
+function allRealWords(value: string): boolean {
+  const words = splitWords(value).filter((w) => /^[A-Za-z]+$/.test(w));
+  return words.length > 1 && words.every((w) => w.length >= 3 && /[aeiouy]/i.test(w) || w.length === 1 && /^[A-Za-z]$/.test(w) && words.length > 2);
+}
 
 function classCount(value: string): number {
   return (/[a-z]/.test(value) ? 1 : 0) + (/[A-Z]/.test(value) ? 1 : 0) + (/[0-9]/.test(value) ? 1 : 0) + (/[^A-Za-z0-9]/.test(value) ? 1 : 0);
@@ -41,13 +47,16 @@ export function isNoise(value: string, after = ''): boolean {
 export function judgeValue(value: string, slot: SlotKind, after = ''): Verdict {
   const n = value.length;
   if (n > 400 || isNoise(value, after)) return 'reject';
+  // Shell/Perl/PHP interpolation inside a name: `repository.$name.allow`.
+  if (/\$[A-Za-z_{]/.test(value) && isIdentifier(value.replace(/\$\{?|\}/g, ''))) return 'reject';
   const classes = classCount(value);
 
   if (slot === 'password') {
     if (n < 6) return 'reject';
     if (isUuid(value)) return 'low';
-    // Names of things (`db_password`, `myPassword`, `adminPass`) rather than passwords.
-    if (isIdentifier(value) && !/\d/.test(value)) return 'reject';
+    // Names of things (`db_password`, `myPassword`, `SIGN_IN_V2_SUBMIT`) rather than passwords;
+    // one word with digits (`hunter42`, `Summer2024`) is how people write passwords.
+    if (isIdentifier(value) && (!/\d/.test(value) || /^[A-Z0-9_]+$/.test(value) || allRealWords(value))) return 'reject';
     if (classes < 2) return looksRandom(value, 16) ? 'low' : 'reject';
     if (/^[A-Za-z]+[_.-][A-Za-z]+$/.test(value)) return 'reject';
     return (n >= 8 && classes >= 3) || looksRandom(value, 12) ? 'medium' : 'low';
@@ -65,5 +74,6 @@ export function judgeValue(value: string, slot: SlotKind, after = ''): Verdict {
 
   // weak: a bare `key` or `auth`. Only clearly machine-made values, never digests or ids.
   if (isUuid(value) || isHexDigest(value) || isIdentifier(value)) return 'reject';
+  if (!/^[A-Za-z0-9+/=_.-]+$/.test(value) || !/\d/.test(value) || !/[A-Za-z]/.test(value)) return 'reject';
   return looksRandom(value, 16) ? 'low' : 'reject';
 }

@@ -33,8 +33,9 @@ export function isDegenerate(value: string): boolean {
   if (best * 2 >= value.length) return true;
   if (value.length <= 64 && best >= 6) return true;
   if (value.length > 64 && best * 4 >= value.length) return true;
-  if (value.length > 64) return false;
+  // Alphabet and keyboard runs never occur by chance, at any length (`_keyStr = "ABCDEFGH…"`).
   if (/0123456|1234567|2345678|3456789|abcdefgh|bcdefghi|qwertyui|asdfghjk|zxcvbnm/i.test(value)) return true;
+  if (value.length > 64) return false;
   // Two or three characters repeated (`abababab`, `123123123`).
   return value.length >= 6 && /^(.{1,3})\1+.{0,2}$/.test(value);
 }

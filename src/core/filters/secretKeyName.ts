@@ -71,7 +71,8 @@ function kindOf(word: string, prev: string | undefined): SlotKind | undefined {
     return 'secret';
   }
   if (word === 'key') {
-    if (prev === undefined) return 'weak';
+    // `o.key`, `e.key`: a one-letter object, not a qualifier.
+    if (prev === undefined || prev.length === 1) return 'weak';
     if (NON_SECRET_KEY_QUALIFIERS.has(prev)) return undefined;
     return 'secret';
   }

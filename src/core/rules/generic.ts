@@ -2,6 +2,7 @@ import type { Rule, Validation } from '../types';
 import { classifySlot, type SlotKind } from '../filters/secretKeyName';
 import { judgeValue, type Verdict } from '../filters/judgeValue';
 import { isPlaceholder } from '../filters/placeholder';
+import { isIdentifier } from '../filters/identifier';
 
 // Context-aware generic detection: the long tail of ~900 providers has no dedicated rule, but
 // their credentials sit in slots named like secrets (`BUTTERCMS_API_KEY = "…"`, `--auth-token=…`,
@@ -33,9 +34,26 @@ function closedProperly(match: RegExpExecArray): boolean {
   return after(match).startsWith(q);
 }
 
+/**
+ * Bare (unquoted) values in code are usually expressions: `state.tokens.length - 1`,
+ * `options?.hash || ""`, `e.ctrlKey ? a : b`. Config files put literals there, followed by the
+ * end of the line, a comment, a separator or another `key=value`.
+ */
+function isBareExpression(secret: string, match: RegExpExecArray): boolean {
+  if (match.groups?.q) return false;
+  if (/\?\.|\?\?/.test(secret)) return true;
+  // Member access (`state.tokens.length`, `e.key`): the head is a name, not random.
+  const head = /^([A-Za-z_$][\w$]*)!?\.[A-Za-z_$]/.exec(secret);
+  if (head && (head[1].length <= 2 || isIdentifier(head[1]) || /^[a-z]{2,}[a-z0-9_]*$/.test(head[1]))) return true;
+  if (/[?:+]$/.test(secret)) return true;
+  const rest = match.input.slice(match.index + match[0].length, match.index + match[0].length + 4);
+  return /^[ \t]*(?:\?\?|\|\||&&|[-+*/%][ \t]*[\d(]|[-+*%][ \t]+\w|[<>!=]=|\?[ \t])/.test(rest);
+}
+
 function judgeIn(slot: SlotKind | undefined, secret: string, match: RegExpExecArray): Validation {
   if (slot === undefined) return 'reject';
   if (!closedProperly(match)) return 'reject';
+  if (isBareExpression(secret, match)) return 'reject';
   return verdictToValidation(judgeValue(secret, slot, after(match)));
 }
 
@@ -74,7 +92,7 @@ const cliCredential = new RegExp(
 );
 
 const urlParam = new RegExp(
-  String.raw`[?&;](?<key>(?=[\w.-]{0,60}?(?:pass|pwd|secret|token|key|auth|cred|sig|code))[A-Za-z_][\w.-]{0,60})=(?<secret>[^&\s#"'<>\\]{1,400})`,
+  String.raw`(?:\?|(?<!&)&(?!&)|;)(?<key>(?=[\w-]{0,60}?(?:pass|pwd|secret|token|key|auth|cred|sig|code))[A-Za-z_][\w-]{0,60})=(?<secret>[^&\s#"'<>\\(){}\[\]\x60|^=][^&\s#"'<>\\(){}\[\]\x60|^]{0,399})`,
   'i',
 );
 
@@ -86,7 +104,7 @@ const basicAuthPair = new RegExp(
 );
 
 const urlPassword = new RegExp(
-  String.raw`\b[A-Za-z][A-Za-z0-9+.-]{1,20}://(?<user>[^\s:/?#@"'\[\]]{0,64}):(?<secret>[^\s:/?#@"'\[\]]{1,128})@(?=[\w\[])`,
+  String.raw`\b[A-Za-z][A-Za-z0-9+.-]{1,20}://(?<user>[^\s:/?#@"'\[\]]{0,64}):(?<secret>[^\s:/?#@"'\[\]\\]{1,128})@(?=[\w\[])`,
 );
 
 const DEFAULT_PASSWORDS = /^(?:postgres|mysql|root|admin|guest|password|pass|secret|user|test|redis|rabbitmq|mongo|mongodb|sa|oracle|changeme|pwd|passwd|123456|12345678|example)$/i;
@@ -112,7 +130,11 @@ export const rules: readonly Rule[] = [
     advice: ADVICE,
     validate: (secret, m) => {
       const key = m.groups?.key ?? '';
-      if (m.groups?.op?.trim() === ',' && !/["'\x60]/.test(m.groups?.close ?? '')) return 'reject';
+      const close = m.groups?.close ?? '';
+      // `f("KEY", "value")` is a pair only as a call's first two arguments (not a list of strings).
+      if (m.groups?.op?.trim() === ',' && (!/["'\x60]/.test(close) || !m.groups?.q || !/[({][ \t]*["'\x60]$/.test(m.input.slice(Math.max(0, m.index - 4), m.index)))) return 'reject';
+      // `map[key] = v`: the name is a variable holding a key, not a key name.
+      if (close.startsWith(']') && m.input[m.index - 1] === '[') return 'reject';
       return judgeIn(classifySlot(key), secret, m);
     },
     examples: {
@@ -232,8 +254,9 @@ export const rules: readonly Rule[] = [
         if (password.length < 3 || DEFAULT_PASSWORDS.test(password) || isPlaceholder(password, true)) return 'reject';
         return password.length >= 8 ? 'valid' : 'invalid';
       }
-      const v = judgeValue(secret, 'secret', after(m));
+      const v = judgeValue(secret.replace(/=+$/, ''), 'secret', after(m));
       if (v === 'reject') return 'reject';
+      if (m.groups?.bare && !/^[\s"'\x60,;)}\]]|^$/.test(after(m))) return 'reject';
       return secret.length >= 20 ? 'valid' : 'invalid';
     },
     examples: {

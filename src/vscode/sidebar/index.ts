@@ -97,7 +97,8 @@ export function registerSidebar(context: vscode.ExtensionContext, deps: SidebarD
       tokens.refresh();
     }),
     tokens.onDidChange(() => {
-      const n = tokens.items.filter((t) => t.state === 'expired' || t.state === 'expiring').length;
+      // Tokens held in .env or the keychain are already counted by the Secrets view's badge.
+      const n = tokens.items.filter((t) => (t.state === 'expired' || t.state === 'expiring') && t.sources.every((x) => x.kind === 'document' || x.kind === 'decoded')).length;
       tokensView.badge = n > 0 ? { value: n, tooltip: `${n} token(s) expired or expiring` } : undefined;
     }),
     secretsView.onDidChangeVisibility((e) => e.visible && secrets.evaluate()),

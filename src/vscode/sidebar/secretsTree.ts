@@ -43,7 +43,8 @@ export class SecretsTreeProvider implements vscode.TreeDataProvider<SecretItem>,
     const item = new vscode.TreeItem(s.name, vscode.TreeItemCollapsibleState.None);
     item.id = s.id;
     const status = s.status.state === 'unknown' ? stateLabel('unknown') : s.status.reason;
-    item.description = `${s.source} · ${status}${s.graceEndsAt !== undefined ? ' · rollback possible' : ''}`;
+    // Status first: a narrow sidebar cuts the end of the description.
+    item.description = `${status}${s.graceEndsAt !== undefined ? ' · rollback possible' : ''} · ${s.source}`;
     item.iconPath = ICONS[s.status.state];
     item.contextValue = secretContextValue(s);
     const md = new vscode.MarkdownString(undefined, true);

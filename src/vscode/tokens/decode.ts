@@ -10,6 +10,19 @@ export interface DecodeArgs {
 
 const MAX_INPUT = 20_000;
 
+/** In a browser (code-server, vscode.dev) reading the clipboard may wait on a permission prompt forever. */
+async function readClipboard(timeoutMs = 1500): Promise<string> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<string>((resolve) => {
+    timer = setTimeout(() => resolve(''), timeoutMs);
+  });
+  try {
+    return await Promise.race([Promise.resolve(vscode.env.clipboard.readText()).catch(() => ''), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /**
  * "Decode JWT…": the editor's selection if there is one, else the clipboard, else a (hidden) input
  * box. JWTs inside the text are picked out ("Authorization: Bearer eyJ…"); text holding none is
@@ -25,7 +38,7 @@ export async function decodeJwtCommand(model: TokensModel, args: DecodeArgs = {}
       text = selected;
       label = 'from selection';
     } else {
-      const clip = await vscode.env.clipboard.readText();
+      const clip = await readClipboard();
       if (clip.trim() !== '') {
         text = clip;
         label = 'from clipboard';
