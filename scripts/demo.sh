@@ -28,9 +28,7 @@ node scripts/build.mjs --release
 
 VSIX_DIR="$(mktemp -d)"
 trap 'rm -rf "$VSIX_DIR"' EXIT
-# --allow-package-all-secrets: the bundle carries the rules' fake example keys; this package is only
-# installed locally, never published.
-npx --no-install vsce package --allow-missing-repository --no-dependencies --allow-package-all-secrets \
+npx --no-install vsce package --allow-missing-repository --no-dependencies --no-rewrite-relative-links \
   --ignoreFile .vscodeignore -o "$VSIX_DIR/leakproof.vsix" >/dev/null
 mkdir -p "$PROFILE/user-data/User" "$PROFILE/extensions"
 "$CODE_SERVER" --config "$PROFILE/code-server.yaml" --user-data-dir "$PROFILE/user-data" \

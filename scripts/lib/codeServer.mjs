@@ -87,12 +87,14 @@ export function makeTempDir(prefix) {
 /**
  * Packages the already built extension (dist/) into a .vsix; vsce itself builds nothing here.
  * These packages are installed locally, never published, so vsce's secret scan is skipped: the
- * bundle carries the rules' fake example keys, which it would otherwise refuse.
+ * test bundle carries fixture keys, which it would otherwise refuse. README images stay relative
+ * (they ship in the package), as in the release package.
  */
 export function packageVsix({ ignoreFile, out }) {
   const vsce = path.join(repoRoot, 'node_modules', '.bin', 'vsce');
   const args = [
     'package', '--allow-missing-repository', '--no-dependencies', '--allow-package-all-secrets',
+    '--no-rewrite-relative-links',
     '--ignoreFile', ignoreFile, '-o', out,
   ];
   try {

@@ -17,6 +17,7 @@ import { moveAllToEnv, moveToEnv, moveToKeychain, type ExtractDeps } from './com
 import { ignoreValue, markTestFixture } from './commands/ignoreCommands';
 import { copyStoredSecret, deleteStoredSecret, listStoredSecrets, revealStoredSecret } from './commands/storedSecrets';
 import { exportToEnv, importFromEnv } from './commands/envTransfer';
+import { registerSidebar } from './sidebar';
 
 export function activate(context: vscode.ExtensionContext): void {
   const channel = registerLog(context);
@@ -47,7 +48,7 @@ export function activate(context: vscode.ExtensionContext): void {
   registerCommand(context, CommandId.deleteSecret, (name, confirm) => deleteStoredSecret(secrets, name, confirm !== false));
   registerCommand(context, CommandId.exportToEnv, () => exportToEnv(secrets, config));
   registerCommand(context, CommandId.importFromEnv, (options) => importFromEnv(secrets, config, options));
-  void injection;
+  registerSidebar(context, { store: secrets, config, refreshInjection: injection.refresh });
 
   // Test-only: the integration driver sets this on the code-server process to run the in-host suite.
   const results = process.env.LEAKPROOF_TEST_RESULTS;

@@ -208,4 +208,32 @@ describe('Tokens sidebar', function () {
     const audit2 = (await state()).audit.filter((e) => e.secretId === secret.id).map((e) => e.action);
     assert.equal(audit2[audit2.length - 1], 'rollback');
   });
+  it('writes a policy comment above the .env entry with "Set policy"', async () => {
+    const uri = workspaceFile(FIXTURE_ENV);
+    const before = await readFile(uri);
+    const secret = (await waitForState('the fixture', fixtureSecrets)).find((x) => x.name === 'PLAIN_SETTING');
+    assert.ok(secret);
+    const done = await vscode.commands.executeCommand<boolean>('leakproof.secret.setPolicy', secret.id, 'rotate=30d rotated=2026-01-01');
+    assert.equal(done, true);
+    const after = await readFile(uri);
+    assert.ok(after === before.replace('\nPLAIN_SETTING=', '\n# leakproof: rotate=30d rotated=2026-01-01\nPLAIN_SETTING='), 'one comment line inserted, nothing else changed');
+    const s = await waitForState('PLAIN_SETTING with its new policy', (st) => st.secrets.find((x) => x.id === secret.id && x.policy.includes('rotate=30d')));
+    assert.notEqual(s.state, 'unknown');
+  });
+
+  it('re-issues an expired JWT held in .env with the signing secret', async () => {
+    const uri = workspaceFile(FIXTURE_ENV);
+    const secret = (await waitForState('the fixture', fixtureSecrets)).find((x) => x.name === 'SERVICE_JWT');
+    assert.ok(secret && secret.state === 'expired');
+    const signingKey = 'fixture-signing-secret-0123456789abcdef';
+    const done = await vscode.commands.executeCommand<boolean>('leakproof.secret.rotate', secret.id, { method: 'reissue', signingKey });
+    assert.equal(done, true);
+    const token = /^SERVICE_JWT=(\S+)/m.exec(await readFile(uri))?.[1];
+    assert.ok(token);
+    const verified = await vscode.commands.executeCommand<{ result: string }>('leakproof.verifyJwt', token, { secret: signingKey });
+    assert.equal(verified.result, 'valid');
+    const s = await waitForState('SERVICE_JWT no longer expired', (st) => st.secrets.find((x) => x.id === secret.id && x.state !== 'expired'));
+    assert.equal(s.state, 'ok');
+    assert.ok(s.canRollback, 'the old token is kept for rollback');
+  });
 });

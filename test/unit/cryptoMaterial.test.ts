@@ -38,6 +38,13 @@ describe('cryptoMaterial: private keys', () => {
     const env = `PRIVATE_KEY="${block.replace(/\n/g, '\\n')}"`;
     assert.deepEqual(scan(env).map((x) => x.ruleId), ['private-key']);
   });
+  it('blocks split into concatenated string literals (Java, JS, Python)', () => {
+    const lines = pem('RSA ').split('\n');
+    const java = 'String key = ' + lines.map((l) => `"${l}\\n"`).join(' +\n    ') + ';';
+    assert.deepEqual(scan(java).map((x) => x.ruleId), ['private-key']);
+    const py = 'KEY = (\n' + lines.map((l) => `    "${l}\\n"`).join('\n') + '\n)';
+    assert.deepEqual(scan(py).map((x) => x.ruleId), ['private-key']);
+  });
   it('CRLF blocks', () => {
     assert.deepEqual(scan(pem('RSA ').replace(/\n/g, '\r\n')).map((x) => x.ruleId), ['private-key']);
   });

@@ -110,7 +110,9 @@ describe('generic: stays quiet on look-alikes', () => {
     'next_page_token: "CiAKGjBpNDd2Nmp2Zml2cXRwYjBpOXA3"', '<input name="csrf_token" value="a8f5f167f44f4964e6c998dee827110c">',
     'if token == "Zk4Lq8Rm2Vt7Xw1Bn5Cd9Fh3":', 'api_key = API_KEY', 'password: !vault |', 'secret: "@Microsoft.KeyVault(SecretUri=https://kv/secrets/x/)"',
     'token = secrets.token_hex(32)', 'password: *default_password', 'Authorization: Bearer $TOKEN', 'public_key = "MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE"',
-    'hotkey = "Ctrl+Alt+Delete"', 'password: "P@ssw0rd"', 'token: "test"', 'api_key: "test-key"', 'TOKEN_EXPIRY=86400',
+    'hotkey = "Ctrl+Alt+Delete"', 'HEX_PAT = "[0-9A-Fa-f]{1,4}"', "longopt_pat = r'[a-zA-Z](?:[a-zA-Z0-9-]*)'",
+    'xmlCharKey: serializerOptions?.xml.xmlCharKey ?? XML_CHARKEY,', 'token: state.tokens.length - 1,', 'submitPassword: SIGN_IN_V2_SUBMIT_PASSWORD,',
+    "'gss_krb5_lucid_key', 'gss_krb5_rfc1964_keydata'", 'jwt.encode(payload, "secret", algorithm="HS256")', 'map[key] = valueFor(key);', 'password: "P@ssw0rd"', 'token: "test"', 'api_key: "test-key"', 'TOKEN_EXPIRY=86400',
   ];
   for (const text of negatives) it(text.slice(0, 70), () => quiet(text));
 
@@ -158,6 +160,18 @@ describe('generic: headers, CLI, URLs, pairs', () => {
   it('basic-auth pairs in code', () => {
     found(`requests.get(u, auth=("svc", "${PW}"))`, PW, 'generic-basic-auth-pair');
   });
+  it('setters named after the secret, at low confidence', () => {
+    const f = scan(`Acme.setApiKey("${V}");`);
+    assert.deepEqual(f.map((x) => `${x.ruleId}:${x.confidence}`), ['generic-secret-call:low']);
+    found(`client.builder().withToken('${V}')`, V, 'generic-secret-call');
+    quiet(`const t = getToken("github");`);
+    quiet(`validateToken("${V}")`);
+  });
+  it('personal access tokens and routing keys are slots', () => {
+    found(`AZURE_DEVOPS_PAT=${V}`, V);
+    found(`pagerduty_routing_key: "${V}"`, V);
+  });
+
 });
 
 describe('generic: rule hygiene', () => {

@@ -178,3 +178,38 @@ describe('sidebar model: tokens', () => {
     assert.match(v.tooltip, /signature INVALID \(typed secret\): The signature does not match this key\./);
   });
 });
+
+describe('sidebar model: purity', () => {
+  it('keeps src/vscode/sidebar/model*.ts free of the vscode module', async () => {
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const dir = 'src/vscode/sidebar';
+    const files = readdirSync(dir).filter((f) => /^model.*\.ts$/.test(f));
+    assert.ok(files.length >= 3, files.join(', '));
+    for (const f of files) {
+      const text = readFileSync(`${dir}/${f}`, 'utf8');
+      assert.ok(!/from ['"]vscode['"]|require\(['"]vscode['"]\)/.test(text), `${f} imports vscode`);
+    }
+  });
+});
+
+describe('sidebar contributions', () => {
+  it('contributes every public sidebar command, and menus name only contributed commands', async () => {
+    const { readFileSync } = await import('node:fs');
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
+    const contributed = new Set<string>(pkg.contributes.commands.map((c: { command: string }) => c.command));
+    const source = readFileSync('src/vscode/commands/tokenCommands.ts', 'utf8');
+    const block = /TokenCommandId = \{([\s\S]*?)\} as const/.exec(source)?.[1] ?? '';
+    const ids = [...block.matchAll(/'(leakproof\.[^']+)'/g)].map((m) => m[1] as string);
+    assert.ok(ids.length >= 10);
+    for (const id of ids) {
+      if (id === 'leakproof.test.sidebarState') assert.ok(!contributed.has(id), 'the test command stays internal');
+      else assert.ok(contributed.has(id), `${id} is not in contributes.commands`);
+    }
+    for (const c of pkg.contributes.commands.filter((x: { command: string }) => ids.includes(x.command))) assert.equal(c.category, 'Leakproof');
+    for (const [menu, items] of Object.entries(pkg.contributes.menus as Record<string, Array<{ command: string }>>)) {
+      for (const item of items) assert.ok(contributed.has(item.command), `${menu} names ${item.command}`);
+    }
+    const views = pkg.contributes.views.leakproof.map((v: { id: string }) => v.id);
+    assert.deepEqual(views, ['leakproof.secrets', 'leakproof.tokens']);
+  });
+});

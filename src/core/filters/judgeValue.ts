@@ -10,6 +10,8 @@ import { looksRandom, shannonEntropy } from '../entropy';
 
 export type Verdict = 'medium' | 'low' | 'reject';
 
+// Regular expressions (`HEX_PAT = "[0-9A-Fa-f]{1,4}"`): classes with quantifiers, groups, escapes.
+const REGEX_LIKE = /\(\?[:=!<]|\][{*+?]|\\[dwsbDWS]/;
 const EMAIL = /^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$/;
 // `{name}` / `{0}` format fields, `{{ }}` and friends inside a literal: built at runtime.
 const INTERPOLATED = /\{[\w.$ -]*\}|^\$|^%|\$\{|#\{|\{\{|^\[.*\]$/;
@@ -33,7 +35,7 @@ export function isNoise(value: string, after = ''): boolean {
   if (isPlaceholder(value, true)) return true;
   if (isCodeReference(value, after)) return true;
   if (INTERPOLATED.test(value)) return true;
-  if (EMAIL.test(value)) return true;
+  if (EMAIL.test(value) || REGEX_LIKE.test(value)) return true;
   if (isPlainUrl(value) || isPathLike(value)) return true;
   if (isLikelyHash(value)) return true;
   if (decodesToLowEntropyText(value, isTypedText)) return true;

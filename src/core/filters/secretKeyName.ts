@@ -8,12 +8,14 @@ import { splitWords } from './identifier';
 /** `password` slots hold human-chosen values; `secret` slots issued tokens; `weak` is a bare `key`/`auth`. */
 export type SlotKind = 'password' | 'secret' | 'weak';
 
-const PASSWORD_WORDS = new Set(['password', 'passwd', 'pwd', 'pass', 'pw', 'passphrase', 'passwort', 'pword', 'passwords']);
+const PASSWORD_WORDS = new Set(['password', 'passwd', 'pwd', 'pass', 'pw', 'passphrase', 'passwort', 'pword', 'passwords', 'passcode']);
 const SECRET_WORDS = new Set([
   'secret', 'token', 'credential', 'credentials', 'creds', 'cred', 'bearer', 'authorization',
   'apikey', 'privatekey', 'privkey', 'secretkey', 'accesskey', 'authkey', 'masterkey', 'signingkey',
   'authtoken', 'accesstoken', 'refreshtoken', 'apitoken', 'bottoken', 'clientsecret', 'appsecret', 'apisecret',
   'passkey', 'sessionkey', 'encryptionkey', 'licensekey', 'webhooksecret', 'jwtsecret', 'sastoken',
+  // personal access token, shared access signature
+  'pat', 'sas',
 ]);
 // `<qualifier> key` is a secret slot unless the qualifier names a data-structure or public key.
 const NON_SECRET_KEY_QUALIFIERS = new Set([
@@ -24,15 +26,15 @@ const NON_SECRET_KEY_QUALIFIERS = new Set([
   'file', 'path', 'dedup', 'dedupe', 'prefix', 'registry', 'route', 'site', 'meta', 'config', 'setting',
   'settings', 'env', 'name', 'json', 'yaml', 'table', 'record', 'tag', 'version', 'sorting', 'cursor', 'storage',
   'map', 'menu', 'keyboard', 'dom', 'vue', 'list', 'child', 'parent', 'unique', 'natural', 'surrogate', 'shard',
-  'routing', 'distribution', 'cluster', 'clustering', 'lock', 'job', 'queue', 'topic', 'stream', 'kafka', 'message',
-  'rsa', 'ssh', 'gpg', 'pgp', 'host', 'known', 'trusted', 'verification', 'verify', 'verifying', 'certificate', 'cert',
+  'distribution', 'cluster', 'clustering', 'lock', 'job', 'queue', 'topic', 'stream', 'kafka', 'message',
+  'rsa', 'ssh', 'gpg', 'pgp', 'known', 'trusted', 'verification', 'verify', 'verifying',
 ]);
 const NON_SECRET_TOKEN_QUALIFIERS = new Set([
   'page', 'next', 'prev', 'previous', 'continuation', 'pagination', 'cursor', 'csrf', 'xsrf', 'cancellation',
   'cancel', 'max', 'min', 'total', 'input', 'output', 'completion', 'prompt', 'num', 'count', 'special', 'bos',
   'eos', 'pad', 'unk', 'sep', 'cls', 'mask', 'start', 'end', 'stop', 'sync', 'resume', 'delta', 'change',
   'lexer', 'parser', 'syntax', 'design', 'word', 'text', 'batch', 'sub', 'first', 'last', 'reasoning', 'cached',
-  'context', 'image', 'audio', 'verification', 'invite', 'unsubscribe', 'magic', 'reset', 'confirmation',
+  'context', 'image', 'audio', 'invite', 'unsubscribe', 'magic', 'reset', 'confirmation',
 ]);
 // Leading words that make the whole name a flag, a function or a label about the secret.
 const NEGATING_WORDS = new Set([
@@ -52,7 +54,7 @@ const ALLOWED_TRAILING = new Set([
   'admin', 'root', 'user', 'master', 'global', 'app', 'api', 'server', 'client', 'internal', 'external', 'read',
   'write', 'rw', 'ro', 'full', 'access', 'private', 'personal', 'x', 'cfg', 'conf', 'config',
 ]);
-const KEY_COMPOUND = /^(api|secret|access|private|priv|auth|master|app|client|signing|encryption|session|license|enc|service|admin|account|consumer|developer|dev|sdk|write|read|ingest|server|shared|webhook|subscription|integration|merchant|partner|project|rest|live|prod|production|sandbox|test|user|customer|management|mgmt|root|security|secure)key$/;
+const KEY_COMPOUND = /^(api|secret|access|private|priv|auth|master|app|client|signing|encryption|session|license|enc|service|admin|account|consumer|developer|dev|sdk|write|read|ingest|server|shared|webhook|subscription|integration|merchant|partner|project|rest|live|prod|production|sandbox|test|user|customer|management|mgmt|root|security|secure|jwt|hmac|aes|cipher|crypt|encrypt|cookie|deploy|product|activation|registration|install|instance|tenant|org|workspace|bot|push|fcm|gcm|apns|storage|host|function|routing)key$/;
 const WORD_SUFFIX = /(password|passwd|passphrase|pwd|secret|token|credentials?|creds|apikey)$/;
 
 function expand(word: string): string[] {

@@ -17,11 +17,15 @@ const KEY_ADVICE = 'A private key is committed with the code. Treat it as compro
 const PEM_SOURCE = String.raw`-----BEGIN (?<kind>[A-Z0-9 ]{0,30}?)PRIVATE KEY(?<blk> BLOCK)?-----[\s\S]{20,12000}?-----END \k<kind>PRIVATE KEY\k<blk>-----`;
 const PPK_SOURCE = String.raw`PuTTY-User-Key-File-[23]:[^\r\n]{1,80}(?:\r?\n|(?:\\r)?\\n)[\s\S]{10,8000}?Private-Lines:[ \t]*\d{1,3}(?:\r?\n|(?:\\r)?\\n)[\s\S]{40,8000}?Private-(?:MAC|Hash):[ \t]*[0-9a-fA-F]{20,128}`;
 
-/** The base64 payload of an armored block: escapes, armor headers, CRC lines and markers removed. */
+/**
+ * The base64 payload of an armored block: escapes, armor headers, CRC lines and markers removed,
+ * and the quotes and `+` of a block split into concatenated string literals (`"MIIE…\n" +`).
+ */
 export function armorBody(block: string): string {
   const unescaped = block.replace(/\\r|\\n|\\t/g, '\n');
   return unescaped
     .split(/\r?\n/)
+    .map((line) => line.replace(/^[\s"'\x60(]+/, '').replace(/(?:["'\x60][\s+,;)]*|\s+\+\s*)$/, ''))
     .filter((line) => !/^\s*-----/.test(line) && !/^\s*[\w-]+:\s/.test(line) && !/^\s*=[A-Za-z0-9+/]{4}\s*$/.test(line))
     .join('')
     .replace(/\s+/g, '')

@@ -16,7 +16,7 @@ import { isIdentifier } from '../filters/identifier';
 // bounded, and the scanner's keyword prefilter gates each rule.
 
 const ADVICE = 'A credential is written into the source. Move it to the environment or a secret store, and rotate it if it was ever committed.';
-const KEYWORDS = ['pass', 'pwd', 'pw', 'secret', 'token', 'key', 'auth', 'cred', 'bearer'];
+const KEYWORDS = ['pass', 'pwd', 'pw', 'secret', 'token', 'key', 'auth', 'cred', 'bearer', 'pat', 'sas'];
 
 function verdictToValidation(v: Verdict): Validation {
   return v === 'reject' ? 'reject' : v === 'medium' ? 'valid' : 'invalid';
@@ -65,7 +65,7 @@ const TYPE = String.raw`(?:[ \t]*:[ \t]*(?:string|String|str|&'?(?:static[ \t]+)
 const OP = String.raw`(?<op>[ \t]{0,8}(?::=|=>|<-|\?\?=|\|\|=|\?=|=(?!=)|:(?![:\\/])|,)[ \t]{0,8}|(?<=(?:^|\n)[ \t]*(?:ENV|ARG|setx|set[ \t]+-[gUx]{1,3})[ \t]+[\w.-]{1,80}["']?)[ \t]+|(?<=\b(?:login|machine)[ \t]+\S{1,100}\s+(?:password|passwd))[ \t]+|[ \t]+(?=[@]?["']))`;
 
 const assignment = new RegExp(
-  String.raw`(?<![\w$.@?&/-])(?=(?<key>[A-Za-z_$@][\w.$@-]{0,80}))\k<key>(?<=(?:pass|pwd|pw|secret|token|key|auth|cred|credentials|creds|bearer|authorization|passphrase|passwort)(?:[\w.$@-]{0,30}))(?<close>["'\x60\]]{0,2})${TYPE}${OP}${VALUE}`,
+  String.raw`(?<![\w$.@?&/-])(?=(?<key>[A-Za-z_$@][\w.$@-]{0,80}))\k<key>(?<=(?:pass|pwd|pw|secret|token|key|auth|cred|credentials|creds|bearer|authorization|passphrase|passwort|pat|sas)(?:[\w.$@-]{0,30}))(?<close>["'\x60\]]{0,2})${TYPE}${OP}${VALUE}`,
   'i',
 );
 
@@ -101,6 +101,11 @@ const urlParam = new RegExp(
 const basicAuthPair = new RegExp(
   String.raw`\b(?:auth|basic_?auth|HTTPBasicAuth|HTTPDigestAuth|BasicAuth|setBasicAuth|withBasicAuth|basicAuth|PasswordAuthentication|UsernamePasswordCredentials|NetworkCredential|UsernamePasswordAuthenticationToken|getConnection[ \t]*\([^,()\n]{1,200},)[ \t]*[=(]?[ \t]*[\[(]?[ \t]*["'][^"'\s]{1,64}["'][ \t]*,[ \t]*(?<q>["'])(?<secret>[^"'\s\\]{1,200})`,
   'i',
+);
+
+// `setApiKey("…")`, `.withToken('…')`, `$user->setPassword('…')`: a setter named after the secret.
+const secretCall = new RegExp(
+  String.raw`(?<![\w$])(?<key>[A-Za-z_$][\w$]{0,60}(?:Key|KEY|key|Token|TOKEN|token|Secret|SECRET|secret|Password|PASSWORD|password|Passwd|Pwd|Credentials?|Pat|PAT))[ \t]*\([ \t]*(?<q>["'\x60])(?<secret>[^\s"'\x60\\]{1,400})`,
 );
 
 const urlPassword = new RegExp(
@@ -373,6 +378,37 @@ export const rules: readonly Rule[] = [
         'auth=("user", "password")',
         'auth=(username, password)',
         'new NetworkCredential("deploy", Environment.GetEnvironmentVariable("PW"))',
+      ],
+    },
+  },
+  {
+    id: 'generic-secret-call',
+    title: 'Hardcoded secret passed to a setter',
+    provider: 'Generic',
+    // A call argument is weaker context than a named slot: never above low.
+    confidence: 'low',
+    pattern: secretCall,
+    keywords: KEYWORDS,
+    advice: ADVICE,
+    validate: (secret, m) => {
+      const name = m.groups?.key ?? '';
+      // Only setters and builders: `getToken("name")`, `hashPassword(x)`, `t("password")` are not.
+      if (!/^(?:set|with|use|put|add|update|init|configure|register|provide|store|save)[A-Z_]|^(?:api|access|auth|secret|private|client)[A-Z_]?/i.test(name) && !/^[A-Z]/.test(name)) return 'reject';
+      const v = judgeIn(classifySlot(name.replace(/^(?:set|with|use|put|add|update|init|configure|register|provide|store|save)_?(?=[A-Z_a-z])/, '')), secret, m);
+      return v === 'reject' ? 'reject' : 'valid';
+    },
+    examples: {
+      positive: [
+        'Mixpanel.setApiKey("f3a9c2e7d1b84f60a5c3e9d7b2f14a68");',
+        'client.withToken(\'Kq8Z3vLmP1xR7tYw2NcB5hJd9FgS4aQe\')',
+        '$user->setPassword(\'Vb6!nR2qLx8z\');',
+      ],
+      negative: [
+        'const t = getToken("github");',
+        'bcrypt.hashPassword("Vb6!nR2qLx8z")',
+        'i18n.t("password")',
+        'setApiKey(process.env.API_KEY)',
+        'cache.setKey("user:42:profile")',
       ],
     },
   },

@@ -62,7 +62,7 @@ export class SecretsModel implements vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<void>();
   readonly onDidChange = this.emitter.event;
   private loaded: Loaded[] = [];
-  private readonly values = new Map<string, string>();
+  private values = new Map<string, string>();
   private current: SecretItem[] = [];
   private queue: Promise<void> = Promise.resolve();
 
@@ -104,7 +104,8 @@ export class SecretsModel implements vscode.Disposable {
 
   private async load(): Promise<void> {
     const loaded: Loaded[] = [];
-    this.values.clear();
+    // Filled aside and swapped in at the end: readers between awaits see the previous complete set.
+    const values = new Map<string, string>();
     const files = (await vscode.workspace.findFiles('**/.env*', '**/node_modules/**', 500))
       .filter((u) => isEnvFileName(path.posix.basename(u.path)))
       .sort((a, b) => a.path.localeCompare(b.path));
@@ -114,7 +115,7 @@ export class SecretsModel implements vscode.Disposable {
       const source = vscode.workspace.asRelativePath(uri, (vscode.workspace.workspaceFolders?.length ?? 0) > 1);
       for (const e of envSecrets(text)) {
         const id = envSecretId(uri, e.key);
-        this.values.set(id, e.value);
+        values.set(id, e.value);
         loaded.push({
           base: {
             id, kind: 'env', name: e.key, source, uri, keyRange: e.keyRange, policy: e.policy, policyErrors: e.policyErrors,
@@ -127,7 +128,7 @@ export class SecretsModel implements vscode.Disposable {
     for (const meta of this.store.list()) {
       const id = storedSecretId(meta.name);
       const value = await this.store.get(meta.name);
-      if (value !== undefined) this.values.set(id, value);
+      if (value !== undefined) values.set(id, value);
       const decoded = value !== undefined ? decodeJwt(value) : undefined;
       loaded.push({
         base: { id, kind: 'stored', name: meta.name, source: KEYCHAIN_SOURCE, policy: policyFromMeta(meta, parseIsoDate), policyErrors: [], meta, isJwt: decoded?.ok === true },
@@ -136,6 +137,7 @@ export class SecretsModel implements vscode.Disposable {
       });
     }
     this.loaded = loaded;
+    this.values = values;
     this.evaluate();
   }
 
