@@ -15,7 +15,7 @@ import { CommandId } from './commands/ids';
 import { scanWorkspaceCommand } from './commands/scanWorkspace';
 import { moveAllToEnv, moveToEnv, moveToKeychain, type ExtractDeps } from './commands/extractCommands';
 import { ignoreValue, markTestFixture } from './commands/ignoreCommands';
-import { copyStoredSecret, deleteStoredSecret, listStoredSecrets, revealStoredSecret } from './commands/storedSecrets';
+import { deleteStoredSecret, listStoredSecrets } from './commands/storedSecrets';
 import { exportToEnv, importFromEnv } from './commands/envTransfer';
 import { registerSidebar } from './sidebar';
 
@@ -43,8 +43,6 @@ export function activate(context: vscode.ExtensionContext): void {
   registerCommand(context, CommandId.ignoreValue, (ref) => ignoreValue(ref));
   registerCommand(context, CommandId.markTestFixture, (ref) => markTestFixture(ref));
   registerCommand(context, CommandId.listSecrets, () => listStoredSecrets(secrets));
-  registerCommand(context, CommandId.revealSecret, (name) => revealStoredSecret(secrets, name));
-  registerCommand(context, CommandId.copySecret, (name) => copyStoredSecret(secrets, name));
   registerCommand(context, CommandId.deleteSecret, (name, confirm) => deleteStoredSecret(secrets, name, confirm !== false));
   registerCommand(context, CommandId.exportToEnv, () => exportToEnv(secrets, config));
   registerCommand(context, CommandId.importFromEnv, (options) => importFromEnv(secrets, config, options));

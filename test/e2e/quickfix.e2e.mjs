@@ -152,7 +152,7 @@ await runWorkbenchTests({
   heading: 'End-to-end: quick fix "Move to .env" and Undo (workbench in headless Chromium)',
   fixture: 'test/fixtures/e2e-quickfix',
   // No hovers: the screenshot shows the lightbulb menu, not a hover the cursor happens to rest on.
-  settings: { 'editor.hover.enabled': false },
+  settings: { 'editor.hover.enabled': false, 'files.autoSave': 'off' },
   stepTimeoutMs: STEP_TIMEOUT_MS,
   defineTests,
 });

@@ -9,11 +9,23 @@ export const CommandId = {
   ignoreValue: 'leakproof.ignoreValue',
   markTestFixture: 'leakproof.markTestFixture',
   listSecrets: 'leakproof.listSecrets',
-  revealSecret: 'leakproof.revealSecret',
-  copySecret: 'leakproof.copySecret',
   deleteSecret: 'leakproof.deleteSecret',
   exportToEnv: 'leakproof.exportToEnv',
   importFromEnv: 'leakproof.importFromEnv',
+  // Sidebar (Secrets and Tokens views)
+  sidebarRefresh: 'leakproof.sidebar.refresh',
+  secretReveal: 'leakproof.secret.reveal',
+  secretCopy: 'leakproof.secret.copy',
+  secretRotate: 'leakproof.secret.rotate',
+  secretRollback: 'leakproof.secret.rollback',
+  secretSetPolicy: 'leakproof.secret.setPolicy',
+  decodeJwt: 'leakproof.decodeJwt',
+  verifyJwt: 'leakproof.verifyJwt',
+  tokenCopyClaim: 'leakproof.token.copyClaim',
+  tokenRemove: 'leakproof.token.remove',
+  showAuditLog: 'leakproof.showAuditLog',
+  /** Internal, not contributed: plain data for the integration tests. */
+  testSidebarState: 'leakproof.test.sidebarState',
 } as const;
 
 export type CommandIdValue = (typeof CommandId)[keyof typeof CommandId];

@@ -9,6 +9,7 @@ import { log } from '../log';
 import type { SecretStore } from '../secretStore';
 import { copyStoredSecret, revealStoredSecret } from './storedSecrets';
 import { registerCommand } from './execute';
+import { CommandId } from './ids';
 import { showAuditLog } from '../rotation/auditLog';
 import { rotateFlow } from '../rotation/rotateFlow';
 import type { RotateArgs } from '../rotation/rotateFlow';
@@ -25,22 +26,6 @@ import { verifyJwtCommand } from '../tokens/verify';
 import type { VerifyArgs } from '../tokens/verify';
 import type { ExpiryStatusBar } from '../statusBar';
 
-/** Ids of the sidebar's commands (candidates for commands/ids.ts). */
-export const TokenCommandId = {
-  refresh: 'leakproof.sidebar.refresh',
-  reveal: 'leakproof.secret.reveal',
-  copy: 'leakproof.secret.copy',
-  rotate: 'leakproof.secret.rotate',
-  rollback: 'leakproof.secret.rollback',
-  setPolicy: 'leakproof.secret.setPolicy',
-  decodeJwt: 'leakproof.decodeJwt',
-  verifyJwt: 'leakproof.verifyJwt',
-  copyClaim: 'leakproof.token.copyClaim',
-  removeToken: 'leakproof.token.remove',
-  showAuditLog: 'leakproof.showAuditLog',
-  /** Internal, not contributed: plain data for the integration tests. */
-  testState: 'leakproof.test.sidebarState',
-} as const;
 
 export interface TokenCommandDeps {
   readonly store: SecretStore;
@@ -150,17 +135,17 @@ export function sidebarState(deps: TokenCommandDeps): unknown {
 
 export function registerTokenCommands(context: vscode.ExtensionContext, deps: TokenCommandDeps): void {
   const { secrets, tokens, store, service, clock } = deps;
-  registerCommand(context, TokenCommandId.refresh, async () => {
+  registerCommand(context, CommandId.sidebarRefresh, async () => {
     await secrets.refresh();
     tokens.refresh();
   });
-  registerCommand(context, TokenCommandId.reveal, async (arg?: unknown) => {
+  registerCommand(context, CommandId.secretReveal, async (arg?: unknown) => {
     const s = await resolveSecret(secrets, arg, 'Reveal which secret?');
     if (!s) return;
     if (s.kind === 'stored') await revealStoredSecret(store, s.name);
     else await revealEnv(deps, s);
   });
-  registerCommand(context, TokenCommandId.copy, async (arg?: unknown) => {
+  registerCommand(context, CommandId.secretCopy, async (arg?: unknown) => {
     const s = await resolveSecret(secrets, arg, 'Copy which secret?');
     if (!s) return;
     if (s.kind === 'stored') return copyStoredSecret(store, s.name);
@@ -169,11 +154,11 @@ export function registerTokenCommands(context: vscode.ExtensionContext, deps: To
     await vscode.env.clipboard.writeText(value);
     void vscode.window.showInformationMessage(`Leakproof: ${s.name} copied to the clipboard.`);
   });
-  registerCommand(context, TokenCommandId.rotate, async (arg?: unknown, args?: RotateArgs) => {
+  registerCommand(context, CommandId.secretRotate, async (arg?: unknown, args?: RotateArgs) => {
     const s = await resolveSecret(secrets, arg, 'Rotate which secret?');
     return s ? rotateFlow({ store, service, clock }, s, args) : false;
   });
-  registerCommand(context, TokenCommandId.rollback, async (arg?: unknown, opts?: { yes?: boolean }) => {
+  registerCommand(context, CommandId.secretRollback, async (arg?: unknown, opts?: { yes?: boolean }) => {
     const s = await resolveSecret(secrets, arg, 'Roll back which secret?', (x) => x.graceEndsAt !== undefined);
     if (!s) return false;
     if (!opts?.yes) {
@@ -184,11 +169,11 @@ export function registerTokenCommands(context: vscode.ExtensionContext, deps: To
     if (!opts?.yes) void vscode.window.showInformationMessage(`Leakproof: ${s.name} rolled back. Relaunch terminals to pick up the value.`);
     return true;
   });
-  registerCommand(context, TokenCommandId.setPolicy, async (arg?: unknown, policy?: string) => {
+  registerCommand(context, CommandId.secretSetPolicy, async (arg?: unknown, policy?: string) => {
     const s = await resolveSecret(secrets, arg, 'Set the policy of which secret?');
     return s ? setPolicy(deps, s, policy) : false;
   });
-  registerCommand(context, TokenCommandId.decodeJwt, async (args?: DecodeArgs) => {
+  registerCommand(context, CommandId.decodeJwt, async (args?: DecodeArgs) => {
     const ids = await decodeJwtCommand(tokens, args && typeof args === 'object' && !('tokenId' in args) ? args : {});
     const first = ids[0];
     if (first !== undefined && deps.views.tokens.visible) {
@@ -196,19 +181,19 @@ export function registerTokenCommands(context: vscode.ExtensionContext, deps: To
     }
     return ids;
   });
-  registerCommand(context, TokenCommandId.verifyJwt, (target?: unknown, args?: VerifyArgs) => verifyJwtCommand({ model: tokens, store, clock }, target, args));
-  registerCommand(context, TokenCommandId.copyClaim, async (node?: TokenNode) => {
+  registerCommand(context, CommandId.verifyJwt, (target?: unknown, args?: VerifyArgs) => verifyJwtCommand({ model: tokens, store, clock }, target, args));
+  registerCommand(context, CommandId.tokenCopyClaim, async (node?: TokenNode) => {
     if (!node) return;
     const v = claimValue(tokens, node);
     if (v === undefined) return;
     await vscode.env.clipboard.writeText(v);
     void vscode.window.setStatusBarMessage(`Leakproof: copied ${node.kind === 'row' ? node.row.key : 'claim'}`, 2000);
   });
-  registerCommand(context, TokenCommandId.removeToken, (node?: TokenNode) => {
+  registerCommand(context, CommandId.tokenRemove, (node?: TokenNode) => {
     if (node?.kind === 'token') tokens.remove(node.tokenId);
   });
-  registerCommand(context, TokenCommandId.showAuditLog, () => showAuditLog(service.auditLog(), log()));
-  registerCommand(context, TokenCommandId.testState, async () => {
+  registerCommand(context, CommandId.showAuditLog, () => showAuditLog(service.auditLog(), log()));
+  registerCommand(context, CommandId.testSidebarState, async () => {
     await secrets.settled();
     return sidebarState(deps);
   });
