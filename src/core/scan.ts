@@ -222,11 +222,12 @@ export function scan(text: string, options: ScanOptions = {}): Finding[] {
       if (rule.validate) {
         validation = rule.validate(value, m);
         if (validation === 'reject') return;
-        if (validation === 'invalid') confidence = lower(confidence);
+        if (validation === 'invalid' || validation === 'weak') confidence = lower(confidence);
       }
       if (CONFIDENCE_ORDER[confidence] < min) return;
       ignores ??= new IgnoreIndex(text);
-      if (ignores.isIgnored(span[0])) return;
+      // A directive on the first or the last line covers a multi-line finding (a PEM block).
+      if (ignores.isIgnored(span[0]) || ignores.isIgnored(span[1] - 1)) return;
       found.push({
         ruleId: rule.id,
         title: rule.title,

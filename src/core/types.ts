@@ -10,6 +10,8 @@ export type Validation =
   | 'valid'
   /** A checksum or structure failed: still reported, one level lower. */
   | 'invalid'
+  /** Nothing failed, but the evidence is thin (context-only rules): reported one level lower. */
+  | 'weak'
   /** Not a secret after all (e.g. decodes to something harmless): dropped. */
   | 'reject';
 

@@ -15,7 +15,9 @@ export function hoverMarkdown(f: Finding): vscode.MarkdownString {
   md.appendMarkdown('**Why it matters:** anything committed is effectively public: attackers scan repositories for keys within minutes of a push.\n\n');
   md.appendMarkdown('**What to do:** press `Ctrl+.` to move it to `.env` or the OS keychain, then revoke and rotate it');
   md.appendMarkdown(f.docs ? ` ([how](${f.docs})).\n\n` : '.\n\n');
-  const detail = f.validation === 'valid' ? ' · checksum/structure verified' : f.validation === 'invalid' ? ' · checksum failed' : '';
+  // Context-only (generic) rules "validate" the slot, not a checksum: say nothing for them.
+  const verified = f.validation === 'valid' && !f.ruleId.startsWith('generic-');
+  const detail = verified ? ' · checksum/structure verified' : f.validation === 'invalid' ? ' · checksum or structure check failed' : '';
   md.appendMarkdown(`_${CONFIDENCE_TEXT[f.confidence]}${detail} · rule \`${f.ruleId}\`_`);
   return md;
 }

@@ -43,10 +43,10 @@ function referenceScan(text: string, options: ScanOptions = {}): Finding[] {
       if (rule.validate) {
         validation = rule.validate(value, m);
         if (validation === 'reject') continue;
-        if (validation === 'invalid') confidence = confidence === 'high' ? 'medium' : 'low';
+        if (validation === 'invalid' || validation === 'weak') confidence = confidence === 'high' ? 'medium' : 'low';
       }
       if (CONFIDENCE_ORDER[confidence] < min) continue;
-      if (ignores.isIgnored(start)) continue;
+      if (ignores.isIgnored(start) || ignores.isIgnored(end - 1)) continue;
       found.push({
         ruleId: rule.id, title: rule.title, provider: rule.provider, start, end, confidence,
         preview: mask(value), fingerprint: fingerprint(rule.id, value), docs: rule.docs, advice: rule.advice, validation,

@@ -10,7 +10,7 @@ import { isIdentifier } from '../filters/identifier';
 // literal value that survives the noise filters (filters/judgeValue.ts). Never bare entropy.
 //
 // Confidence: the rules are declared `medium`; a weaker verdict is reported through the
-// validator's `invalid`, which the scanner turns into one level lower (`low`).
+// validator's `weak`, which the scanner turns into one level lower (`low`).
 //
 // Patterns stay linear: keys are taken atomically (`(?=(?<k>…))\k<k>`), every repetition is
 // bounded, and the scanner's keyword prefilter gates each rule.
@@ -19,7 +19,7 @@ const ADVICE = 'A credential is written into the source. Move it to the environm
 const KEYWORDS = ['pass', 'pwd', 'pw', 'secret', 'token', 'key', 'auth', 'cred', 'bearer', 'pat', 'sas'];
 
 function verdictToValidation(v: Verdict): Validation {
-  return v === 'reject' ? 'reject' : v === 'medium' ? 'valid' : 'invalid';
+  return v === 'reject' ? 'reject' : v === 'medium' ? 'valid' : 'weak';
 }
 
 /** The text right after the match (or after the secret group, which always ends our matches). */
@@ -257,12 +257,12 @@ export const rules: readonly Rule[] = [
         if (colon < 1) return 'reject';
         const password = text.slice(colon + 1);
         if (password.length < 3 || DEFAULT_PASSWORDS.test(password) || isPlaceholder(password, true)) return 'reject';
-        return password.length >= 8 ? 'valid' : 'invalid';
+        return password.length >= 8 ? 'valid' : 'weak';
       }
       const v = judgeValue(secret.replace(/=+$/, ''), 'secret', after(m));
       if (v === 'reject') return 'reject';
       if (m.groups?.bare && !/^[\s"'\x60,;)}\]]|^$/.test(after(m))) return 'reject';
-      return secret.length >= 20 ? 'valid' : 'invalid';
+      return secret.length >= 20 ? 'valid' : 'weak';
     },
     examples: {
       positive: [
@@ -427,7 +427,7 @@ export const rules: readonly Rule[] = [
       if (value.length < 4 || value === user || DEFAULT_PASSWORDS.test(value)) return 'reject';
       if (isPlaceholder(value, true) || /^[$%{<]|\$\{|\{\{/.test(value)) return 'reject';
       if (/^[a-z]+$/i.test(value) && value.length < 10) return 'reject';
-      return value.length >= 8 && /\d/.test(value) && /[A-Za-z]/.test(value) ? 'valid' : 'invalid';
+      return value.length >= 8 && /\d/.test(value) && /[A-Za-z]/.test(value) ? 'valid' : 'weak';
     },
     examples: {
       positive: [
