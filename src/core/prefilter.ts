@@ -320,7 +320,7 @@ class Parser {
 
 const MAX_LITERALS = 64;
 const ENOUGH_LENGTH = 12;
-const MAX_SEQUENCES = 16;
+const MAX_SEQUENCES = 64;
 
 /** Expand a group written in a sequence into one sequence per alternative, while few enough. */
 function normalize(seq: readonly Node[]): Node[][] {

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import type { LineRange } from './sidebar/modelEnv';
-import { stateLabel } from './sidebar/modelStatus';
+import type { LineRange } from '../core/secrets/envSecrets';
+import { stateLabel } from '../core/secrets/secretStatus';
 import type { SecretsModel } from './sidebar/secretsModel';
 
 export const POLICY_DIAGNOSTIC_SOURCE = 'Leakproof policy';

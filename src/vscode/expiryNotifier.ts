@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { Clock } from '../core/clock';
 import { DAY_MS } from '../core/clock';
 import { shouldNotify } from '../core/policy/status';
-import { stateLabel } from './sidebar/modelStatus';
+import { stateLabel } from '../core/secrets/secretStatus';
 import type { SecretItem, SecretsModel } from './sidebar/secretsModel';
 
 interface NotifyRecord {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { statusBarText, stateLabel } from './sidebar/modelStatus';
+import { statusBarText, stateLabel } from '../core/secrets/secretStatus';
 import type { SecretsModel } from './sidebar/secretsModel';
 
 /** `$(shield) 2 expired · 1 due`, shown only while something needs attention; click focuses the Secrets view. */

@@ -83,10 +83,14 @@ const authHeader = new RegExp(
   'i',
 );
 
-const MYSQL_LIKE = String.raw`\b(?:mysql|mysqldump|mysqladmin|mysqlimport|mysqlcheck|mariadb|mariadb-dump|sshpass|mongo|mongosh|mongodump|mongorestore|docker[ \t]+login|podman[ \t]+login|sqlcmd|bcp)\b[^\n]{0,200}?[ \t]`;
+// Command names are matched, not looked behind for: a lookbehind that scans 200 chars back runs
+// at every offset of every text, while a consumed name gives the prefilter a literal to window on.
+// The finding's span is the `secret` group, so the longer match does not move it. A numeric `-P`
+// value (mysql's port) is skipped so the lazy scan goes on to the real `-p`.
+const MYSQL_LIKE = String.raw`\b(?:mysql|mysqldump|mysqladmin|mysqlimport|mysqlcheck|mariadb|mariadb-dump|sshpass|mongo|mongosh|mongodump|mongorestore|docker[ \t]+login|podman[ \t]+login|sqlcmd|bcp)\b[^\n]{0,200}?[ \t]-[pP][ \t]?(?![0-9]{1,6}(?![^\s]))`;
 const SECRET_WORD_AHEAD = String.raw`(?=[\w.-]{0,60}?(?:pass|pwd|secret|token|key|auth|cred|bearer))`;
 const cliCredential = new RegExp(
-  String.raw`(?:(?<=${MYSQL_LIKE})-[pP][ \t]?|(?<=\bConvertTo-SecureString[ \t]+(?:-String[ \t]+)?)|(?<=\bredis-cli\b[^\n]{0,200}?[ \t])-a[ \t]+|(?<=\bcurl\b[^\n]{0,300}?[ \t])(?:-u|--user)[ \t]+["']?(?<user>[^\s:"'$]{1,64}):|(?<![\w-])(?<flag>--?${SECRET_WORD_AHEAD}[A-Za-z][\w.-]{0,60})(?:=|[ \t]+))` +
+  String.raw`(?:${MYSQL_LIKE}|\bConvertTo-SecureString[ \t]+(?:-String[ \t]+)?|\bredis-cli\b[^\n]{0,200}?[ \t]-a[ \t]+|\bcurl\b[^\n]{0,300}?[ \t](?:-u|--user)[ \t]+["']?(?<user>[^\s:"'$]{1,64}):|(?<![\w-])(?<flag>--?${SECRET_WORD_AHEAD}[A-Za-z][\w.-]{0,60})(?:=|[ \t]+))` +
     String.raw`(?:(?<q>["']))?(?<secret>(?<=["'])[^\s"'\\]{1,400}|(?<!["'])[^\s"'\x60\\;&|(){}<>]{1,400})`,
   'i',
 );

@@ -9,8 +9,8 @@ import type { AuditEntry, RotationAction, RotationState } from '../../core/rotat
 import type { ConfigState } from '../config';
 import { log } from '../log';
 import type { SecretStore } from '../secretStore';
-import { planRotation, policyOf } from '../sidebar/modelEnv';
-import type { EnvPlan } from '../sidebar/modelEnv';
+import { planRotation, policyOf } from '../../core/secrets/envSecrets';
+import type { EnvPlan } from '../../core/secrets/envSecrets';
 import type { SecretItem, SecretsModel } from '../sidebar/secretsModel';
 import { storedSecretId } from '../sidebar/secretsModel';
 import { GraceTimers } from './rotationStore';

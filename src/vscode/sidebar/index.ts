@@ -10,7 +10,7 @@ import { RotationService } from '../rotation/rotationService';
 import { RotationStore } from '../rotation/rotationStore';
 import { ExpiryStatusBar } from '../statusBar';
 import { log } from '../log';
-import { isEnvFileName } from './modelEnv';
+import { isEnvFileName } from '../../core/secrets/envSecrets';
 import { SecretsModel } from './secretsModel';
 import type { SecretItem } from './secretsModel';
 import { SecretsTreeProvider } from './secretsTree';

@@ -10,10 +10,10 @@ import type { ConfigState } from '../config';
 import type { SecretStore, StoredSecretMeta } from '../secretStore';
 import { log } from '../log';
 import type { RotationStore } from '../rotation/rotationStore';
-import { envSecrets, isEnvFileName } from './modelEnv';
-import type { LineRange } from './modelEnv';
-import { countStates, evaluateSecret, policyFromMeta } from './modelStatus';
-import type { Counts, SecretStatus } from './modelStatus';
+import { envSecrets, isEnvFileName } from '../../core/secrets/envSecrets';
+import type { LineRange } from '../../core/secrets/envSecrets';
+import { countStates, evaluateSecret, policyFromMeta } from '../../core/secrets/secretStatus';
+import type { Counts, SecretStatus } from '../../core/secrets/secretStatus';
 
 export type SecretKind = 'env' | 'stored';
 

@@ -3,8 +3,8 @@ import type { Clock } from '../../core/clock';
 import { formatRelative } from '../../core/jwt/relativeTime';
 import { formatIsoDate } from '../../core/policy/dates';
 import { formatPolicy } from '../../core/policy/parse';
-import { stateLabel } from './modelStatus';
-import type { SecretState } from './modelStatus';
+import { stateLabel } from '../../core/secrets/secretStatus';
+import type { SecretState } from '../../core/secrets/secretStatus';
 import type { SecretItem, SecretsModel } from './secretsModel';
 
 const ICONS: Readonly<Record<SecretState, vscode.ThemeIcon>> = {

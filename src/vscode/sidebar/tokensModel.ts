@@ -4,9 +4,9 @@ import { HOUR_MS } from '../../core/clock';
 import type { Clock } from '../../core/clock';
 import { findJwts } from '../../core/jwt/findTokens';
 import { LineIndex } from '../../core/lineIndex';
-import { isEnvFileName } from './modelEnv';
-import { mergeTokens, tokenId, viewToken } from './modelTokens';
-import type { MergedToken, TokenInput, TokenView, VerificationView } from './modelTokens';
+import { isEnvFileName } from '../../core/secrets/envSecrets';
+import { mergeTokens, tokenId, viewToken } from '../../core/secrets/tokenViews';
+import type { MergedToken, TokenInput, TokenView, VerificationView } from '../../core/secrets/tokenViews';
 import type { SecretsModel } from './secretsModel';
 
 // Tokens are short-lived (minutes to hours): a day's notice is "expiring" here, unlike the

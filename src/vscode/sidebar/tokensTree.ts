@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { JwtRow } from '../../core/jwt/describe';
-import type { TokenView } from './modelTokens';
+import type { TokenView } from '../../core/secrets/tokenViews';
 import type { TokensModel } from './tokensModel';
 
 export type TokenNode =

@@ -4,7 +4,7 @@ import type { Clock } from '../../core/clock';
 import { verifyJwt } from '../../core/jwt/verify';
 import type { VerifyOutcome } from '../../core/jwt/verify';
 import type { SecretStore } from '../secretStore';
-import { verificationText } from '../sidebar/modelTokens';
+import { verificationText } from '../../core/secrets/tokenViews';
 import type { TokensModel } from '../sidebar/tokensModel';
 import type { TokenNode } from '../sidebar/tokensTree';
 

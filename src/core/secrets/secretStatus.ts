@@ -1,10 +1,10 @@
 // Pure status logic behind the Secrets view, the status bar and the notifier (no `vscode` import,
 // unit-tested in Node). A secret's state is the worse of its policy and, for a JWT value, its `exp`.
-import { DAY_MS } from '../../core/clock';
-import { jwtStatus } from '../../core/jwt/status';
-import type { JwtPayload } from '../../core/jwt/types';
-import { policyStatus } from '../../core/policy/status';
-import type { Policy } from '../../core/policy/parse';
+import { DAY_MS } from '../clock';
+import { jwtStatus } from '../jwt/status';
+import type { JwtPayload } from '../jwt/types';
+import { policyStatus } from '../policy/status';
+import type { Policy } from '../policy/parse';
 
 export type SecretState = 'ok' | 'rotation-due' | 'expiring' | 'expired' | 'unknown';
 

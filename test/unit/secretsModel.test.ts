@@ -5,9 +5,9 @@ import { dotenvFixture } from './sidebarModelFixture';
 import { parseDotenv, toRecord } from '../../src/core/dotenv/parse';
 import { applyEdits } from '../../src/core/dotenv/textEdit';
 import { parseIsoDate } from '../../src/core/policy/dates';
-import { envSecrets, isEnvFileName, planPolicyEdits, planRotation, policyOf } from '../../src/vscode/sidebar/modelEnv';
-import { countStates, evaluateSecret, intervalDays, policyFromMeta, statusBarText } from '../../src/vscode/sidebar/modelStatus';
-import { mergeTokens, tokenId, viewToken } from '../../src/vscode/sidebar/modelTokens';
+import { envSecrets, isEnvFileName, planPolicyEdits, planRotation, policyOf } from '../../src/core/secrets/envSecrets';
+import { countStates, evaluateSecret, intervalDays, policyFromMeta, statusBarText } from '../../src/core/secrets/secretStatus';
+import { mergeTokens, tokenId, viewToken } from '../../src/core/secrets/tokenViews';
 
 const NOW = Date.UTC(2026, 10, 25, 12, 0, 0);
 
@@ -179,18 +179,7 @@ describe('sidebar model: tokens', () => {
   });
 });
 
-describe('sidebar model: purity', () => {
-  it('keeps src/vscode/sidebar/model*.ts free of the vscode module', async () => {
-    const { readdirSync, readFileSync } = await import('node:fs');
-    const dir = 'src/vscode/sidebar';
-    const files = readdirSync(dir).filter((f) => /^model.*\.ts$/.test(f));
-    assert.ok(files.length >= 3, files.join(', '));
-    for (const f of files) {
-      const text = readFileSync(`${dir}/${f}`, 'utf8');
-      assert.ok(!/from ['"]vscode['"]|require\(['"]vscode['"]\)/.test(text), `${f} imports vscode`);
-    }
-  });
-});
+// Purity of src/core/secrets (the sidebar's pure logic) is enforced by purity.test.ts.
 
 describe('sidebar contributions', () => {
   it('contributes every public command of the catalogue, and menus name only contributed commands', async () => {

@@ -1,16 +1,15 @@
 // Pure `.env` logic for the sidebar (no `vscode` import): entries with their policy and positions,
 // and edit plans for the policy comment and for a rotation (value + `rotated=` in one plan).
-// Candidates for src/core/dotenv once the sidebar settles.
-import { decodeJwt } from '../../core/jwt/decode';
-import type { JwtPayload } from '../../core/jwt/types';
-import { LineIndex } from '../../core/lineIndex';
-import { findPolicyAbove, formatPolicy, markRotated } from '../../core/policy/parse';
-import type { Policy } from '../../core/policy/parse';
-import { planReplaceValue } from '../../core/dotenv/edit';
-import { effectiveEntries, parseDotenv, toRecord } from '../../core/dotenv/parse';
-import type { ParsedDotenv } from '../../core/dotenv/parse';
-import { applyEdits } from '../../core/dotenv/textEdit';
-import type { TextEdit } from '../../core/dotenv/textEdit';
+import { decodeJwt } from '../jwt/decode';
+import type { JwtPayload } from '../jwt/types';
+import { LineIndex } from '../lineIndex';
+import { findPolicyAbove, formatPolicy, markRotated } from '../policy/parse';
+import type { Policy } from '../policy/parse';
+import { planReplaceValue } from '../dotenv/edit';
+import { effectiveEntries, parseDotenv, toRecord } from '../dotenv/parse';
+import type { ParsedDotenv } from '../dotenv/parse';
+import { applyEdits } from '../dotenv/textEdit';
+import type { TextEdit } from '../dotenv/textEdit';
 
 export interface LineRange {
   readonly line: number;

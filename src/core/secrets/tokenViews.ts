@@ -1,12 +1,12 @@
 // Pure token logic behind the Tokens view (no `vscode` import): tokens from several places merged
 // by content, each evaluated against a clock into rows a tree can show as is.
-import { sha256Hex } from '../../core/fingerprint';
-import { decodeJwt } from '../../core/jwt/decode';
-import type { DecodeResult } from '../../core/jwt/decode';
-import { describeJwt } from '../../core/jwt/describe';
-import type { JwtRow } from '../../core/jwt/describe';
-import type { JwtState } from '../../core/jwt/status';
-import type { VerifyOutcome } from '../../core/jwt/verify';
+import { sha256Hex } from '../fingerprint';
+import { decodeJwt } from '../jwt/decode';
+import type { DecodeResult } from '../jwt/decode';
+import { describeJwt } from '../jwt/describe';
+import type { JwtRow } from '../jwt/describe';
+import type { JwtState } from '../jwt/status';
+import type { VerifyOutcome } from '../jwt/verify';
 
 export type TokenSourceKind = 'document' | 'env' | 'stored' | 'decoded';
 
