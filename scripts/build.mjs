@@ -1,14 +1,11 @@
 // Bundles the extension and the CLI with esbuild. `--release` minifies and drops sourcemaps;
 // `--test` also bundles the in-host integration suite (kept out of the published .vsix).
 import * as esbuild from 'esbuild';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { stripRuleExamples } from './stripExamples.mjs';
 
 const release = process.argv.includes('--release');
 const withTests = process.argv.includes('--test') || !release;
-
-// A release build starts from an empty dist/ so no dev sourcemap or test bundle is packaged.
-if (release) rmSync('dist', { recursive: true, force: true });
 
 const common = {
   bundle: true,

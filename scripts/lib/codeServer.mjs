@@ -316,15 +316,17 @@ export async function until(what, probe, timeoutMs = 15000) {
  * order (a test with `needs: i` is skipped when test i did not pass). Prints one line per test
  * and, last, `E2E_COUNTS {"passed":n,"failed":n,"skipped":n}` (scripts/test-all.sh sums them);
  * sets a non-zero exit code on any failure or skip.
- * `defineTests({ page, session })` returns `[{ title, needs?, run }]`.
+ * `prepare(session)` may change the workspace copy before the workbench opens (values that depend
+ * on the time of the run); `defineTests({ page, session })` returns `[{ title, needs?, run }]`.
  */
-export async function runWorkbenchTests({ label, heading, fixture, settings = {}, viewport = { width: 1280, height: 800 }, stepTimeoutMs = 30000, defineTests }) {
+export async function runWorkbenchTests({ label, heading, fixture, settings = {}, viewport = { width: 1280, height: 800 }, stepTimeoutMs = 30000, prepare, defineTests }) {
   const cleanup = createCleanup();
   const outcomes = [];
   let session;
   let page;
   try {
     session = await startSession({ cleanup, label, ignoreFile: '.vscodeignore', fixture, settings });
+    await prepare?.(session);
     const browser = await launchBrowser();
     cleanup.add(() => closeBrowser(browser));
     page = await browser.newPage({ viewport });

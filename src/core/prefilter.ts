@@ -459,7 +459,7 @@ interface Candidate { readonly literals: string[]; readonly pre: Width; readonly
 function score(literals: readonly string[], pre: Width): number {
   const minLen = Math.min(...literals.map((s) => s.length));
   // Longer literals hit less often; a short bounded window is cheap to try; unbounded is the last resort.
-  return Math.min(minLen, 8) * 10 - (pre.max === 0 ? 0 : pre.max <= 32 ? 5 : 25) - literals.length / 16;
+  return Math.min(minLen, 8) * 10 - (pre.max === 0 ? 0 : pre.max <= 32 ? 5 : pre.max <= 80 ? 25 : 45) - literals.length / 16;
 }
 
 function bestCandidate(seq: readonly Node[], ignoreCase: boolean, unicode: boolean, minLength: number): Candidate | undefined {

@@ -30,15 +30,25 @@ interface ScanPlan {
   /** Per automaton pattern: rule index * 2 + (0: gate keyword, 1: anchor literal). */
   readonly targets: readonly Int32Array[];
   readonly anyKeywords: boolean;
+  /** Per automaton pattern: 1 when it is a piece every ignore directive contains. */
+  readonly directive: Uint8Array;
 }
+
+// Every directive ignoreDirectives.ts recognises contains one of these (case-insensitively). The
+// automaton finds them in its one pass, so texts without any skip building the ignore index, whose
+// own case-insensitive search over the text costs as much as the rest of a clean scan.
+const DIRECTIVE_PIECES = ['leakproof-', 'gitleaks:allow', 'betterleaks:allow', 'trufflehog:ignore', 'pragma:', 'secretlint-', 'nosec', 'detect-secrets:'];
 
 const compiledCache = new WeakMap<readonly Rule[], CompiledRule[]>();
 const planCache = new WeakMap<readonly Rule[], ScanPlan>();
 const extraPlanCache = new WeakMap<readonly Rule[], ScanPlan>();
 
 // Up to this many candidate offsets per window are tried one by one with the sticky regex; past
-// that, one global search takes over (native loop, may run past the window: still exact).
+// that, when the window still has more than LONG_WINDOW offsets left, one global search takes over
+// (native loop, may run past the window: still exact). Short windows are always stepped through:
+// a global search for a rare match can run to the end of the text, many times per scan.
 const STICKY_WINDOW = 24;
+const LONG_WINDOW = 512;
 
 export function compileRules(rules: readonly Rule[]): CompiledRule[] {
   const cached = compiledCache.get(rules);
@@ -76,11 +86,15 @@ function buildPlan(rules: readonly Rule[]): ScanPlan {
     if (c.gated && !c.legacyGate) for (const k of c.keywords) add(k, r * 2);
     if (c.anchor) for (const l of c.anchor.literals) add(l, r * 2 + 1);
   });
+  for (const piece of DIRECTIVE_PIECES) if (!ids.has(piece)) { ids.set(piece, patterns.length); patterns.push(piece); targets.push([]); }
+  const directive = new Uint8Array(patterns.length);
+  for (const piece of DIRECTIVE_PIECES) directive[ids.get(piece)!] = 1;
   return {
     compiled,
     automaton: new KeywordAutomaton(patterns),
     targets: targets.map((t) => Int32Array.from(t)),
     anyKeywords: compiled.some((c) => c.gated),
+    directive,
   };
 }
 
@@ -145,7 +159,7 @@ function windowedMatches(c: CompiledRule, anchor: AnchorSpec, text: string, hits
         // all-chars first set, so its zero-length matches are still seen).
         const ch = text.charCodeAt(s);
         if (ch < 128 ? firstAscii[ch] === 0 : !firstOther) continue;
-        if (++attempts > STICKY_WINDOW) {
+        if (++attempts > STICKY_WINDOW && h - s > LONG_WINDOW) {
           // Many candidates: one native search instead. No match starts before s (offsets below
           // ws lie in no window, the rest failed), so its result is the next match overall,
           // even when it lies beyond this window.
@@ -180,7 +194,10 @@ export function scan(text: string, options: ScanOptions = {}): Finding[] {
   const hits: (number[] | undefined)[] = new Array<number[] | undefined>(n);
   const unsorted = new Uint8Array(n);
   const targets = plan.targets;
+  const directive = plan.directive;
+  let mayIgnore = false;
   plan.automaton.run(text, (id, start) => {
+    if (directive[id] === 1) mayIgnore = true;
     const t = targets[id];
     for (let j = 0; j < t.length; j++) {
       const v = t[j];
@@ -225,9 +242,11 @@ export function scan(text: string, options: ScanOptions = {}): Finding[] {
         if (validation === 'invalid' || validation === 'weak') confidence = lower(confidence);
       }
       if (CONFIDENCE_ORDER[confidence] < min) return;
-      ignores ??= new IgnoreIndex(text);
-      // A directive on the first or the last line covers a multi-line finding (a PEM block).
-      if (ignores.isIgnored(span[0]) || ignores.isIgnored(span[1] - 1)) return;
+      if (mayIgnore) {
+        ignores ??= new IgnoreIndex(text);
+        // A directive on the first or the last line covers a multi-line finding (a PEM block).
+        if (ignores.isIgnored(span[0]) || ignores.isIgnored(span[1] - 1)) return;
+      }
       found.push({
         ruleId: rule.id,
         title: rule.title,

@@ -195,6 +195,16 @@ describe('quick fixes: move to the OS keychain, injected into terminals and debu
     assert.equal(hash, sha256(secret));
   });
 
+  it('a task run in a terminal sees the stored secret', async () => {
+    const outDir = mkdtempSync(join(tmpdir(), 'leakproof-task-'));
+    const out = join(outDir, 'hash');
+    const task = new vscode.Task({ type: 'shell' }, vscode.TaskScope.Workspace, 'leakproof-probe', 'leakproof-test',
+      new vscode.ShellExecution(`printf %s "$${NAME}" | sha256sum | cut -c1-64 > ${out}`));
+    await vscode.tasks.executeTask(task);
+    const hash = await until('the task to write the hash', () => (existsSync(out) && statSync(out).size >= 64 ? readFileSync(out, 'utf8').trim() : undefined), 20000);
+    assert.equal(hash, sha256(secret));
+  });
+
   it('a debug session gets the stored secret in env, without overriding an explicit value', async () => {
     const outDir = mkdtempSync(join(tmpdir(), 'leakproof-debug-'));
     const out = join(outDir, 'env.json');

@@ -12,8 +12,11 @@ import { isIdentifier } from '../filters/identifier';
 // Confidence: the rules are declared `medium`; a weaker verdict is reported through the
 // validator's `weak`, which the scanner turns into one level lower (`low`).
 //
-// Patterns stay linear: keys are taken atomically (`(?=(?<k>…))\k<k>`), every repetition is
-// bounded, and the scanner's keyword prefilter gates each rule.
+// Patterns stay linear and windowable: every repetition is bounded, and every alternative consumes
+// a literal (a secret word, a command name) near its start, so the scanner's prefilter
+// (prefilter.ts) runs each rule only around those literals. Lookbehinds that scan far back, and
+// keys captured through a lookahead and back-reference, hide the literal and make a rule run at
+// every offset of every text.
 
 const ADVICE = 'A credential is written into the source. Move it to the environment or a secret store, and rotate it if it was ever committed.';
 const KEYWORDS = ['pass', 'pwd', 'pw', 'secret', 'token', 'key', 'auth', 'cred', 'bearer', 'pat', 'sas'];
@@ -65,7 +68,7 @@ const TYPE = String.raw`(?:[ \t]*:[ \t]*(?:string|String|str|&'?(?:static[ \t]+)
 const OP = String.raw`(?<op>[ \t]{0,8}(?::=|=>|<-|\?\?=|\|\|=|\?=|=(?!=)|:(?![:\\/])|,)[ \t]{0,8}|(?<=(?:^|\n)[ \t]*(?:ENV|ARG|setx|set[ \t]+-[gUx]{1,3})[ \t]+[\w.-]{1,80}["']?)[ \t]+|(?<=\b(?:login|machine)[ \t]+\S{1,100}\s+(?:password|passwd))[ \t]+|[ \t]+(?=[@]?["']))`;
 
 const assignment = new RegExp(
-  String.raw`(?<![\w$.@?&/-])(?=(?<key>[A-Za-z_$@][\w.$@-]{0,80}))\k<key>(?<=(?:pass|pwd|pw|secret|token|key|auth|cred|credentials|creds|bearer|authorization|passphrase|passwort|pat|sas)(?:[\w.$@-]{0,30}))(?<close>["'\x60\]]{0,2})${TYPE}${OP}${VALUE}`,
+  String.raw`(?<![\w$.@?&/-])(?<key>(?:[A-Za-z_$@][\w.$@-]{0,78}?)?(?:pass|pwd|pw|secret|token|key|auth|cred|credentials|creds|bearer|authorization|passphrase|passwort|pat|sas)[\w.$@-]{0,30}(?![\w.$@-]))(?<close>["'\x60\]]{0,2})${TYPE}${OP}${VALUE}`,
   'i',
 );
 
@@ -139,6 +142,7 @@ export const rules: readonly Rule[] = [
     advice: ADVICE,
     validate: (secret, m) => {
       const key = m.groups?.key ?? '';
+      if (key.length > 81) return 'reject';
       const close = m.groups?.close ?? '';
       // `f("KEY", "value")` is a pair only as a call's first two arguments (not a list of strings).
       if (m.groups?.op?.trim() === ',' && (!/["'\x60]/.test(close) || !m.groups?.q || !/[({][ \t]*["'\x60]$/.test(m.input.slice(Math.max(0, m.index - 4), m.index)))) return 'reject';
