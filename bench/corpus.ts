@@ -6,7 +6,7 @@ import { join, relative, extname } from 'node:path';
 import { transformSync } from 'esbuild';
 import type { Rule } from '../src/core/types';
 
-export const CORPUS_VERSION = 3;
+export const CORPUS_VERSION = 4;
 
 /** Where a planted example sits (lines are 1-based, inclusive). */
 export interface Plant {
@@ -71,21 +71,33 @@ const snake = (r: Rand): string => `${pick(r, WORDS)}_${pick(r, WORDS)}`;
 const uuid = (r: Rand): string => `${str(r, HEX, 8)}-${str(r, HEX, 4)}-4${str(r, HEX, 3)}-a${str(r, HEX, 3)}-${str(r, HEX, 12)}`;
 const sentence = (r: Rand): string => Array.from({ length: int(r, 5, 14) }, () => pick(r, LOREM)).join(' ');
 
-// Values that look random but are not secrets: hashes, ids, integrity strings, URLs, key bindings.
-const noiseValue = (r: Rand): string => {
-  switch (int(r, 0, 9)) {
-    case 0: return uuid(r);
-    case 1: return str(r, HEX, 40);
-    case 2: return `sha512-${str(r, B64, 86)}==`;
-    case 3: return `https://${pick(r, WORDS)}.example.org/${pick(r, WORDS)}/${str(r, HEX, 8)}`;
-    case 4: return `${int(r, 0, 9)}.${int(r, 0, 30)}.${int(r, 0, 99)}`;
-    case 5: return pick(r, ['ctrl+shift+down', 'cmd+k cmd+s', 'alt+enter', 'ctrl+alt+p']);
-    case 6: return camel(r, 4);
-    case 7: return str(r, HEX, 64);
-    case 8: return sentence(r).slice(0, 40);
-    default: return `${pick(r, WORDS)}-${str(r, ALNUM, 10)}`;
+// Values that look random but are not secrets (hashes, ids, integrity strings, URLs, key bindings),
+// each under a name that says what it is: clean code does not put a 40-char hex string under
+// `INVOICE_KEY` (that is how some providers' API keys look, and the scanner rightly reports it).
+// Some names still carry secret-ish words on purpose: `hashKey`, `cacheKey`, `nextPageToken`,
+// and a bare `key` holding a key binding.
+interface Noise { readonly name: readonly string[]; readonly value: string }
+const PLAIN = WORDS.filter((w) => w !== 'token' && w !== 'key');
+const noise = (r: Rand): Noise => {
+  const lead = (): string[] => (r() < 0.5 ? [pick(r, PLAIN)] : [pick(r, PLAIN), pick(r, PLAIN)]);
+  switch (int(r, 0, 11)) {
+    case 0: return { name: [...lead(), pick(r, ['id', 'uuid', 'trace', 'correlation'])], value: uuid(r) };
+    case 1: return { name: [...lead(), pick(r, ['commit', 'sha', 'revision'])], value: str(r, HEX, 40) };
+    case 2: return { name: ['integrity'], value: `sha512-${str(r, B64, 86)}==` };
+    case 3: return { name: [...lead(), pick(r, ['url', 'endpoint', 'homepage'])], value: `https://${pick(r, WORDS)}.example.org/${pick(r, WORDS)}/${str(r, HEX, 8)}` };
+    case 4: return { name: [...lead(), 'version'], value: `${int(r, 0, 9)}.${int(r, 0, 30)}.${int(r, 0, 99)}` };
+    case 5: return { name: pick(r, [['key'], ['shortcut'], ['hotkey']]), value: pick(r, ['ctrl+shift+down', 'cmd+k cmd+s', 'alt+enter', 'ctrl+alt+p']) };
+    case 6: return { name: [...lead(), pick(r, ['handler', 'name', 'type'])], value: camel(r, 4) };
+    case 7: return { name: [...lead(), pick(r, ['checksum', 'sha256', 'digest', 'etag'])], value: str(r, HEX, 64) };
+    case 8: return { name: [...lead(), pick(r, ['message', 'description', 'title'])], value: sentence(r).slice(0, 40) };
+    case 9: return { name: [...lead(), pick(r, ['hash', 'cache', 'sort'])].concat('key'), value: pick(r, [str(r, HEX, 32), `${pick(r, PLAIN)}:${int(r, 1, 99999)}`]) };
+    case 10: return { name: ['next', 'page', 'token'], value: str(r, B64.slice(0, 62), 32) };
+    default: return { name: [...lead(), pick(r, ['slug', 'label', 'ref'])], value: `${pick(r, WORDS)}-${str(r, ALNUM, 10)}` };
   }
 };
+const camelName = (n: Noise): string => n.name.map((w, i) => (i === 0 ? w : w[0].toUpperCase() + w.slice(1))).join('');
+const snakeName = (n: Noise): string => n.name.join('_');
+const noiseValue = (r: Rand): string => noise(r).value;
 
 type LineGen = (r: Rand, indent: string) => string;
 interface Language { readonly ext: string; readonly line: LineGen; readonly header?: (r: Rand) => string[] }
@@ -97,13 +109,13 @@ const LANGS: readonly Language[] = [
     () => `${i}if (${camel(r)}.${camel(r)} === '${noiseValue(r)}') return ${camel(r)};`,
     () => `${i}// ${sentence(r)}`,
     () => `${i}import { ${camel(r)} } from './${camel(r)}';`,
-    () => `${i}${camel(r)}.${camel(r)} = { ${camel(r)}: "${noiseValue(r)}", ${camel(r)}: ${int(r, 0, 1e6)} };`,
+    () => { const n = noise(r); return `${i}${camel(r)}.${camel(r)} = { ${camelName(n)}: "${n.value}", ${camel(r)}: ${int(r, 0, 1e6)} };`; },
     () => `${i}}`,
   ])() },
   { ext: 'js', line: (r, i) => pick(r, [
     () => `${i}var ${camel(r)} = require('${pick(r, WORDS)}');`,
     () => `${i}module.exports.${camel(r)} = function (${camel(r)}, cb) { return cb(null, ${camel(r)}); };`,
-    () => `${i}const ${camel(r)} = process.env.${snake(r).toUpperCase()} || '${noiseValue(r)}';`,
+    () => { const n = noise(r); return `${i}const ${camelName(n)} = process.env.${snakeName(n).toUpperCase()} || '${n.value}';`; },
     () => `${i}console.log('${sentence(r)}', ${camel(r)});`,
     () => `${i}${camel(r)}.on('${pick(r, WORDS)}', (${camel(r)}) => ${camel(r)}(${camel(r)}));`,
   ])() },
@@ -111,36 +123,36 @@ const LANGS: readonly Language[] = [
     () => `${i}${snake(r)} = ${snake(r)}(${snake(r)}, timeout=${int(r, 1, 60)})`,
     () => `${i}def ${snake(r)}(self, ${snake(r)}, ${snake(r)}=None):`,
     () => `${i}# ${sentence(r)}`,
-    () => `${i}${snake(r)} = os.environ.get("${snake(r).toUpperCase()}", "${noiseValue(r)}")`,
-    () => `${i}return {"${snake(r)}": ${snake(r)}, "${snake(r)}": "${noiseValue(r)}"}`,
+    () => { const n = noise(r); return `${i}${snakeName(n)} = os.environ.get("${snakeName(n).toUpperCase()}", "${n.value}")`; },
+    () => { const n = noise(r); return `${i}return {"${snake(r)}": ${snake(r)}, "${snakeName(n)}": "${n.value}"}`; },
   ])() },
   { ext: 'go', line: (r, i) => pick(r, [
     () => `${i}${camel(r)} := ${camel(r)}.${camel(r)}(ctx, ${camel(r)})`,
     () => `${i}if err != nil { return nil, fmt.Errorf("${sentence(r)}: %w", err) }`,
     () => `${i}func (s *${camel(r)}) ${camel(r)}(${camel(r)} string) error {`,
-    () => `${i}const ${camel(r)} = "${noiseValue(r)}"`,
+    () => { const n = noise(r); return `${i}const ${camelName(n)} = "${n.value}"`; },
     () => `${i}// ${sentence(r)}`,
   ])() },
   { ext: 'java', line: (r, i) => pick(r, [
     () => `${i}private final ${pick(r, ['String', 'int', 'Map<String, Object>'])} ${camel(r)};`,
     () => `${i}public ${camel(r)}(${pick(r, ['String', 'long'])} ${camel(r)}) { this.${camel(r)} = ${camel(r)}; }`,
     () => `${i}LOG.info("${sentence(r)} {}", ${camel(r)});`,
-    () => `${i}String ${camel(r)} = config.getProperty("${pick(r, WORDS)}.${pick(r, WORDS)}", "${noiseValue(r)}");`,
+    () => { const n = noise(r); return `${i}String ${camelName(n)} = config.getProperty("${pick(r, WORDS)}.${n.name.join('.')}", "${n.value}");`; },
   ])() },
   { ext: 'yaml', line: (r, i) => pick(r, [
-    () => `${i}${snake(r)}: ${noiseValue(r)}`,
+    () => { const n = noise(r); return `${i}${snakeName(n)}: ${n.value}`; },
     () => `${i}- name: ${camel(r)}`,
     () => `${i}  image: ${pick(r, WORDS)}/${pick(r, WORDS)}:${int(r, 1, 20)}.${int(r, 0, 9)}`,
     () => `${i}${pick(r, WORDS)}: \${{ secrets.${snake(r).toUpperCase()} }}`,
     () => `${i}# ${sentence(r)}`,
   ])() },
   { ext: 'json', line: (r, i) => pick(r, [
-    () => `${i}"${camel(r)}": "${noiseValue(r)}",`,
+    () => { const n = noise(r); return `${i}"${camelName(n)}": "${n.value}",`; },
     () => `${i}"${camel(r)}": ${int(r, 0, 1e5)},`,
     () => `${i}"resolved": "https://registry.npmjs.org/${pick(r, WORDS)}/-/${pick(r, WORDS)}-${int(r, 1, 9)}.${int(r, 0, 9)}.${int(r, 0, 9)}.tgz", "integrity": "sha512-${str(r, B64, 86)}==",`,
   ])() },
   { ext: 'env', line: (r) => pick(r, [
-    () => `${snake(r).toUpperCase()}=${noiseValue(r)}`,
+    () => { const n = noise(r); return `${snakeName(n).toUpperCase()}=${n.value}`; },
     () => `${snake(r).toUpperCase()}=${int(r, 0, 65535)}`,
     () => `# ${sentence(r)}`,
   ])() },

@@ -15,11 +15,13 @@ export interface LeakproofConfig {
   readonly rotationIntervalDays: number;
   readonly warningWindowDays: number;
   readonly gracePeriodHours: number;
+  /** Raw rule specs; compiled and checked with the workspace policy (problems reported there). */
+  readonly customRules: readonly unknown[];
 }
 
 export const CONFIG_KEYS = [
   'enable', 'severity.high', 'severity.medium', 'severity.low', 'exclude', 'debounceMs', 'maxFileSizeKB',
-  'minConfidence', 'envFile', 'rotation.intervalDays', 'rotation.warningWindowDays', 'rotation.gracePeriodHours',
+  'minConfidence', 'envFile', 'rotation.intervalDays', 'rotation.warningWindowDays', 'rotation.gracePeriodHours', 'customRules',
 ] as const;
 
 const SEVERITIES: readonly SeveritySetting[] = ['error', 'warning', 'information', 'hint', 'none'];
@@ -52,6 +54,7 @@ export function readConfig(scope?: vscode.ConfigurationScope): LeakproofConfig {
     rotationIntervalDays: positive(c.get('rotation.intervalDays'), 90),
     warningWindowDays: positive(c.get('rotation.warningWindowDays'), 14),
     gracePeriodHours: positive(c.get('rotation.gracePeriodHours'), 24),
+    customRules: Array.isArray(c.get('customRules')) ? (c.get('customRules') as unknown[]) : [],
   };
 }
 

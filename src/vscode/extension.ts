@@ -23,7 +23,7 @@ export function activate(context: vscode.ExtensionContext): void {
   const channel = registerLog(context);
   const config = new ConfigState();
   const store = new FindingsStore();
-  const policies = new PolicyCache();
+  const policies = new PolicyCache(config);
   const live = new LiveDiagnostics(store, config, policies);
   const workspaceScanner = new WorkspaceScanner(config, policies);
   const secrets = new SecretStore(context);

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { buildPolicy, POLICY_FILES, type PolicyFile } from '../core/allowlist/buildPolicy';
 import { emptyPolicy, type LoadedPolicy } from '../core/allowlist/policy';
 import { log } from './log';
+import type { ConfigState } from './config';
 
 const EMPTY = emptyPolicy();
 
@@ -17,7 +18,17 @@ export class PolicyCache implements vscode.Disposable {
   private readonly watcher: vscode.FileSystemWatcher;
   private readonly reported = new Set<string>();
 
-  constructor() {
+  private readonly configListener: vscode.Disposable;
+
+  constructor(private readonly config: ConfigState) {
+    // Custom rules in settings join the policy as one more source, checked like .leakproof.json's.
+    let rules = JSON.stringify(config.value.customRules);
+    this.configListener = config.onDidChange((c) => {
+      if (JSON.stringify(c.customRules) === rules) return;
+      rules = JSON.stringify(c.customRules);
+      this.byFolder.clear();
+      this.emitter.fire();
+    });
     this.watcher = vscode.workspace.createFileSystemWatcher(`**/{${POLICY_FILES.join(',')}}`);
     const reload = (uri: vscode.Uri): void => {
       const folder = vscode.workspace.getWorkspaceFolder(uri);
@@ -57,6 +68,9 @@ export class PolicyCache implements vscode.Disposable {
           // Absent: nothing to honour.
         }
       }
+      if (this.config.value.customRules.length > 0) {
+        files.push({ name: 'settings (leakproof.customRules)', kind: 'leakproof', text: JSON.stringify({ rules: this.config.value.customRules }) });
+      }
       const policy = buildPolicy(files);
       this.byFolder.set(key, policy);
       this.report(folder, policy);
@@ -73,12 +87,15 @@ export class PolicyCache implements vscode.Disposable {
       if (this.reported.has(line)) continue;
       this.reported.add(line);
       void vscode.window.showWarningMessage(`Leakproof: ${line}`, 'Open File').then((choice) => {
-        if (choice) void vscode.window.showTextDocument(vscode.Uri.joinPath(folder.uri, p.file));
+        if (!choice) return;
+        if (p.file.startsWith('settings')) void vscode.commands.executeCommand('workbench.action.openSettings', 'leakproof.customRules');
+        else void vscode.window.showTextDocument(vscode.Uri.joinPath(folder.uri, p.file));
       });
     }
   }
 
   dispose(): void {
+    this.configListener.dispose();
     this.watcher.dispose();
     this.emitter.dispose();
   }

@@ -204,6 +204,7 @@ await runWorkbenchTests({
   settings: {
     // No hovers: the screenshot shows the lightbulb menu, not a hover the cursor happens to rest on.
     'editor.hover.enabled': false,
+    'editor.minimap.enabled': false,
     // Desktop VS Code's default; see the header.
     'files.autoSave': 'off',
   },

@@ -123,7 +123,8 @@ function defineTests({ page }) {
         }
         await toast.first().waitFor({ state: 'hidden', timeout: 5000 });
         await page.locator('.statusbar-item', { hasText: 'Analyzing' }).waitFor({ state: 'hidden', timeout: 10000 }).catch(() => {});
-        await page.locator('.editor-group-container.active .monaco-editor .view-lines').click({ position: { x: 5, y: 5 } });
+        await page.locator('.editor-group-container.active .monaco-editor .view-lines').click();
+        await page.keyboard.press('Control+End');
         await page.mouse.move(1000, 600);
         await page.waitForTimeout(300);
         mkdirSync(E2E_OUT_DIR, { recursive: true });
@@ -139,7 +140,7 @@ await runWorkbenchTests({
   label: 'e2e-sidebar',
   heading: 'End-to-end: the Leakproof sidebar with a decoded JWT (workbench in headless Chromium)',
   fixture: 'test/fixtures/e2e-sidebar',
-  settings: { 'editor.hover.enabled': false },
+  settings: { 'editor.hover.enabled': false, 'editor.minimap.enabled': false },
   stepTimeoutMs: STEP_TIMEOUT_MS,
   prepare,
   defineTests,

@@ -15,6 +15,7 @@ function loadSuites(): void {
   require('./diagnostics.itest');
   require('./tokens.itest');
   require('./extract.itest');
+  require('./policy.itest');
 }
 
 export interface HostResults {

@@ -66,7 +66,9 @@ export function judgeValue(value: string, slot: SlotKind, after = ''): Verdict {
 
   if (slot === 'secret') {
     if (n < 8) return 'reject';
-    if (isUuid(value)) return 'low';
+    // Some providers issue UUIDs or 32/40-hex keys (Heroku, Datadog): reported, but at low
+    // confidence, since the same shapes are ids and digests everywhere else.
+    if (isUuid(value) || isHexDigest(value)) return 'low';
     if (isIdentifier(value)) return 'reject';
     if (looksRandom(value, 16)) return 'medium';
     if (looksRandom(value, 10)) return 'low';

@@ -28,6 +28,8 @@ const NON_SECRET_KEY_QUALIFIERS = new Set([
   'map', 'menu', 'keyboard', 'dom', 'vue', 'list', 'child', 'parent', 'unique', 'natural', 'surrogate', 'shard',
   'distribution', 'cluster', 'clustering', 'lock', 'job', 'queue', 'topic', 'stream', 'kafka', 'message',
   'rsa', 'ssh', 'gpg', 'pgp', 'known', 'trusted', 'verification', 'verify', 'verifying',
+  // Digests and content ids: `integrityKey`, `checksum_key`, `etagKey` hold hashes, never secrets.
+  'integrity', 'checksum', 'etag', 'commit', 'revision', 'digest',
 ]);
 const NON_SECRET_TOKEN_QUALIFIERS = new Set([
   'page', 'next', 'prev', 'previous', 'continuation', 'pagination', 'cursor', 'csrf', 'xsrf', 'cancellation',
@@ -35,6 +37,7 @@ const NON_SECRET_TOKEN_QUALIFIERS = new Set([
   'eos', 'pad', 'unk', 'sep', 'cls', 'mask', 'start', 'end', 'stop', 'sync', 'resume', 'delta', 'change',
   'lexer', 'parser', 'syntax', 'design', 'word', 'text', 'batch', 'sub', 'first', 'last', 'reasoning', 'cached',
   'context', 'image', 'audio', 'invite', 'unsubscribe', 'magic', 'reset', 'confirmation',
+  'integrity', 'checksum', 'etag', 'commit', 'revision', 'digest', 'hash',
 ]);
 // Leading words that make the whole name a flag, a function or a label about the secret.
 const NEGATING_WORDS = new Set([

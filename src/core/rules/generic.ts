@@ -44,6 +44,9 @@ function closedProperly(match: RegExpExecArray): boolean {
  */
 function isBareExpression(secret: string, match: RegExpExecArray): boolean {
   if (match.groups?.q) return false;
+  // Separated by blanks only (`ENV KEY value`, netrc's `password value`): a config line, not code.
+  const op = match.groups?.op;
+  if (op !== undefined && /^[ \t]+$/.test(op)) return false;
   if (/\?\.|\?\?/.test(secret)) return true;
   // Member access (`state.tokens.length`, `e.key`): the head is a name, not random.
   const head = /^([A-Za-z_$][\w$]*)!?\.[A-Za-z_$]/.exec(secret);
