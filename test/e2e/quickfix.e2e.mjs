@@ -46,9 +46,8 @@ function defineTests({ page, session }) {
   /** Cursor into the squiggled key, then Ctrl+. until the menu lists the fix. */
   async function openQuickFixMenu() {
     await sourceTab.click();
-    await squiggles.first().waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
-    const box = await squiggles.first().boundingBox();
-    if (!box) throw new Error('the squiggle has no bounding box');
+    // Decorations are re-rendered after each rescan: ask again until one holds still long enough.
+    const box = await until('a squiggle with a bounding box', () => squiggles.first().boundingBox(), STEP_TIMEOUT_MS);
     // The squiggle lies under the text layer: a click at its centre puts the cursor in the key.
     await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
     // While tsserver starts, its cancelled request empties the whole menu ("No code actions
