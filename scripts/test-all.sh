@@ -8,7 +8,8 @@
 # LEAKPROOF_KEEP_TMP=1 (keep the drivers' temp dirs: workspace copy, VS Code logs),
 # LEAKPROOF_IT_TIMEOUT_MS (integration deadline, default 180000), LEAKPROOF_UPDATE_SCREENSHOTS=1
 # (refresh media/screenshots/), LEAKPROOF_CHROMIUM (browser, default /usr/bin/chromium).
-# One layer alone: node scripts/run-integration.mjs | node test/e2e/workbench.e2e.mjs (after a build).
+# One layer alone (after a build): node scripts/run-integration.mjs | node test/e2e/<name>.e2e.mjs
+# (the e2e layer runs every test/e2e/*.e2e.mjs and sums their counts).
 set -uo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -60,6 +61,40 @@ counted_layer() {
   record "$name" "$([[ $rc == 0 ]] && echo ok || echo "FAILED (exit $rc)")" "$p" "$f" "$s" $(($(now) - t))
 }
 
+# Every test/e2e/*.e2e.mjs in turn (each its own workbench session), as one layer: their
+# `E2E_COUNTS` lines summed. Per-file logs: .test-results/e2e-<file>.log; all of them in e2e.log.
+# A file that exits non-zero without a counted failure, or reports nothing, counts one failure.
+e2e_layer() {
+  local t=$(now) log="$LOGS/e2e.log"
+  local p=0 f=0 s=0 bad=0 ran=0
+  banner e2e
+  : >"$log"
+  local file
+  for file in test/e2e/*.e2e.mjs; do
+    [[ -e "$file" ]] || continue
+    ran=$((ran + 1))
+    local name; name=$(basename "$file" .e2e.mjs)
+    local one="$LOGS/e2e-$name.log"
+    node "$file" 2>&1 | tee "$one"
+    local rc=${PIPESTATUS[0]}
+    cat "$one" >>"$log"
+    local line; line=$(grep -a '^E2E_COUNTS ' "$one" | tail -1 | cut -d' ' -f2-)
+    if [[ -z "$line" ]]; then
+      echo "e2e: $file did not report (exit $rc)" | tee -a "$log"
+      f=$((f + 1)); bad=1; continue
+    fi
+    local fp ff fs
+    read -r fp ff fs < <(node -e 'const c = JSON.parse(process.argv[1]); console.log(c.passed, c.failed, c.skipped)' "$line")
+    if ((rc != 0 && ff == 0)); then ff=1; fi
+    ((rc == 0)) || bad=1
+    p=$((p + fp)); f=$((f + ff)); s=$((s + fs))
+  done
+  if ((ran == 0)); then
+    record e2e "DID NOT REPORT (no test/e2e/*.e2e.mjs)" 0 1 0 $(($(now) - t)); return
+  fi
+  record e2e "$([[ $bad == 0 ]] && echo ok || echo "FAILED")" "$p" "$f" "$s" $(($(now) - t))
+}
+
 # Mocha's spec reporter shows failures readably; its summary lines give the counts.
 unit_layer() {
   local t=$(now) log="$LOGS/unit.log"
@@ -105,7 +140,7 @@ elif [[ -z "$CODE_SERVER_BIN" ]]; then
   not_run integration "no code-server"; not_run e2e "no code-server"
 else
   counted_layer integration INTEGRATION_COUNTS node scripts/run-integration.mjs
-  counted_layer e2e E2E_COUNTS node test/e2e/workbench.e2e.mjs
+  e2e_layer
 fi
 
 # --- summary ----------------------------------------------------------------------------------
