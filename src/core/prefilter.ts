@@ -16,7 +16,8 @@ interface CharSet {
 type Node =
   | { readonly k: 'char'; readonly c: number }
   | { readonly k: 'set'; readonly set: CharSet }
-  | { readonly k: 'zero' }
+  /** Zero-width. `notBefore`: a `(?<![…])` of one class; `boundary`: a `\b`. */
+  | { readonly k: 'zero'; readonly notBefore?: CharSet; readonly boundary?: boolean }
   /** Positive lookahead: zero-width, but its literals lie within a bounded distance of the match start. */
   | { readonly k: 'look'; readonly alts: Node[][] }
   | { readonly k: 'group'; readonly alts: Node[][] }
@@ -36,6 +37,14 @@ export interface AnchorSpec {
   /** Chars a non-empty match can start with (ASCII bitmap); offsets starting elsewhere are skipped. */
   readonly firstAscii: Uint8Array;
   readonly firstOther: boolean;
+  /**
+   * ASCII chars that cannot precede a match (from a leading `(?<![…])` or `\b`), or undefined.
+   * Inside a run of name chars only the run's first offset can start `(?<![\w…])name…`: the
+   * others are skipped without calling the regex.
+   */
+  readonly notAfterAscii: Uint8Array | undefined;
+  /** Every char that may precede the literal is in `notAfterAscii`: only a window's first offset can start a match. */
+  readonly runStartOnly: boolean;
 }
 
 class Unsupported extends Error {}
@@ -132,7 +141,7 @@ class Parser {
       this.i += m[0].length;
     } else return atom;
     if (src[this.i] === '?') this.i++;
-    if (atom.k === 'zero') return atom;
+    if (atom.k === 'zero') return min === 0 ? { k: 'zero' } : atom;
     // A quantified lookahead may be skipped (min 0), so it no longer guarantees its literals.
     if (atom.k === 'look') return min === 0 ? { k: 'zero' } : atom;
     return { k: 'rep', node: atom, min, max };
@@ -170,12 +179,13 @@ class Parser {
     this.i++;
     let zero = false;
     let look = false;
+    let negBehind = false;
     if (src[this.i] === '?') {
       const next = src.slice(this.i, this.i + 3);
       if (next.startsWith('?:')) this.i += 2;
       else if (next.startsWith('?=')) { this.i += 2; look = true; }
       else if (next.startsWith('?!')) { this.i += 2; zero = true; }
-      else if (next === '?<=' || next === '?<!') { this.i += 3; zero = true; }
+      else if (next === '?<=' || next === '?<!') { negBehind = next === '?<!'; this.i += 3; zero = true; }
       else if (next.startsWith('?<')) {
         const close = src.indexOf('>', this.i);
         if (close < 0) throw new Unsupported('group name');
@@ -185,6 +195,9 @@ class Parser {
     const alts = this.disjunction();
     if (src[this.i] !== ')') throw new Unsupported('unclosed group');
     this.i++;
+    if (negBehind && alts.length === 1 && alts[0].length === 1 && (alts[0][0].k === 'set' || alts[0][0].k === 'char')) {
+      return { k: 'zero', notBefore: width(alts[0][0], this.ignoreCase, this.unicode).set };
+    }
     return zero ? { k: 'zero' } : look ? { k: 'look', alts } : { k: 'group', alts };
   }
 
@@ -270,8 +283,9 @@ class Parser {
   }
 
   private escape(): Node {
+    const boundary = this.src[this.i + 1] === 'b';
     const v = this.escapeValue(false);
-    if (v === 'zero') return { k: 'zero' };
+    if (v === 'zero') return boundary ? { k: 'zero', boundary } : { k: 'zero' };
     if (v === 'opaque') return { k: 'opaque' };
     if (typeof v === 'number') return this.char(v);
     if (this.ignoreCase) caseClose(v);
@@ -358,8 +372,18 @@ function power(strs: readonly string[], n: number): string[] | undefined {
   return out;
 }
 
+// Expansions per parsed node: expandSeq starts at every offset of a sequence, so the same nodes
+// are expanded many times. Results are never mutated.
+const expansionMemo = new WeakMap<Node, Expansion | null>();
+
 /** The strings a node can consume, if few and known; `complete` says whether they are all of it. */
 function expandNode(node: Node): Expansion | undefined {
+  let e = expansionMemo.get(node);
+  if (e === undefined) { e = computeExpansion(node) ?? null; expansionMemo.set(node, e); }
+  return e ?? undefined;
+}
+
+function computeExpansion(node: Node): Expansion | undefined {
   switch (node.k) {
     case 'char':
       return node.c < 128 ? { strs: [lowerAscii(node.c)], complete: true } : undefined;
@@ -414,8 +438,18 @@ function expandSeq(seq: readonly Node[], from: number): Expansion {
 
 interface Width { max: number; readonly set: CharSet }
 
+// Widths per parsed node (a node belongs to one pattern, so its flags are fixed). Callers only
+// union from the returned sets, never into them.
+const widthMemo = new WeakMap<Node, Width>();
+
 /** Longest consumption and the chars a node may consume (both over-approximated). */
 function width(node: Node, ignoreCase: boolean, unicode: boolean): Width {
+  let w = widthMemo.get(node);
+  if (w === undefined) { w = computeWidth(node, ignoreCase, unicode); widthMemo.set(node, w); }
+  return w;
+}
+
+function computeWidth(node: Node, ignoreCase: boolean, unicode: boolean): Width {
   switch (node.k) {
     case 'char': {
       const set = emptySet();
@@ -465,9 +499,18 @@ function score(literals: readonly string[], pre: Width): number {
 function bestCandidate(seq: readonly Node[], ignoreCase: boolean, unicode: boolean, minLength: number): Candidate | undefined {
   let best: Candidate | undefined;
   const consider = (c: Candidate | undefined): void => { if (c && (!best || c.score > best.score)) best = c; };
+  // The width of seq[0..k), grown one node at a time and copied only into a kept candidate.
+  const preSet = emptySet();
+  let preMax = 0;
+  const snapshot = (): Width => { const set = emptySet(); union(set, preSet); return { max: preMax, set }; };
   for (let k = 0; k < seq.length; k++) {
     const node = seq[k];
-    const pre = seqWidth(seq.slice(0, k), ignoreCase, unicode);
+    if (k > 0) {
+      const w = width(seq[k - 1], ignoreCase, unicode);
+      union(preSet, w.set);
+      preMax += w.max;
+    }
+    const pre = { max: preMax, set: preSet };
     if (node.k === 'look') {
       // Literals inside a lookahead: the window before them adds up the text before the
       // lookahead and the part of the lookahead before the literal.
@@ -493,7 +536,8 @@ function bestCandidate(seq: readonly Node[], ignoreCase: boolean, unicode: boole
     }
     const e = expandSeq(seq, k);
     if (Math.min(...e.strs.map((s) => s.length)) < minLength) continue;
-    consider({ literals: e.strs, pre, score: score(e.strs, pre) });
+    const sc = score(e.strs, pre);
+    if (!best || sc > best.score) best = { literals: e.strs, pre: snapshot(), score: sc };
   }
   return best;
 }
@@ -560,7 +604,47 @@ export function analyzeAnchors(pattern: RegExp): AnchorSpec | undefined {
   if (literals.size > MAX_LITERALS * 2) return undefined;
   const first = emptySet();
   for (const alt of alts) union(first, firstOfSeq(alt, ignoreCase, unicode));
-  return { literals: [...literals], maxPre, preAscii: preSet.ascii, preOther: preSet.other, firstAscii: first.ascii, firstOther: first.other };
+  const notAfterAscii = notAfterOf([{ k: 'group', alts }], ignoreCase, unicode);
+  let runStartOnly = notAfterAscii !== undefined && !preSet.other;
+  for (let c = 0; c < 128 && runStartOnly; c++) if (preSet.ascii[c] && !notAfterAscii![c]) runStartOnly = false;
+  return {
+    literals: [...literals], maxPre, preAscii: preSet.ascii, preOther: preSet.other, firstAscii: first.ascii, firstOther: first.other,
+    notAfterAscii, runStartOnly,
+  };
+}
+
+/**
+ * ASCII chars that cannot precede a match of `seq`: from a leading `(?<![…])`, or a leading `\b`
+ * before a word char. Alternatives intersect; undefined when some alternative says nothing.
+ */
+function notAfterOf(seq: readonly Node[], ignoreCase: boolean, unicode: boolean): Uint8Array | undefined {
+  for (let i = 0; i < seq.length; i++) {
+    const node = seq[i];
+    if (node.k === 'zero') {
+      if (node.notBefore) return node.notBefore.other ? undefined : node.notBefore.ascii;
+      if (node.boundary) {
+        const first = firstOfSeq(seq.slice(i + 1), ignoreCase, unicode);
+        if (first.other) return undefined;
+        const word = WORD();
+        for (let c = 0; c < 128; c++) if (first.ascii[c] && !word.ascii[c]) return undefined;
+        return word.ascii;
+      }
+      continue;
+    }
+    if (node.k === 'look') continue;
+    const group = node.k === 'group' ? node : node.k === 'rep' && node.min === 1 && node.max === 1 && node.node.k === 'group' ? node.node : undefined;
+    if (!group) return undefined;
+    const rest = seq.slice(i + 1);
+    let out: Uint8Array | undefined;
+    for (const alt of group.alts) {
+      const n = notAfterOf([...alt, ...rest], ignoreCase, unicode);
+      if (!n) return undefined;
+      if (!out) out = Uint8Array.from(n);
+      else for (let c = 0; c < 128; c++) out[c] &= n[c];
+    }
+    return out;
+  }
+  return undefined;
 }
 
 /** Case-folding table: text char code -> automaton column (0: char in no pattern). */

@@ -135,7 +135,7 @@ function lower(c: Confidence): Confidence {
  * to start no match) first. `hits` are sorted literal start offsets.
  */
 function windowedMatches(c: CompiledRule, anchor: AnchorSpec, text: string, hits: readonly number[], emit: (m: RegExpExecArray) => void): void {
-  const { maxPre, preAscii, preOther, firstAscii, firstOther } = anchor;
+  const { maxPre, preAscii, preOther, firstAscii, firstOther, notAfterAscii, runStartOnly } = anchor;
   const sticky = c.sticky;
   const re = c.re;
   let pos = 0;
@@ -154,11 +154,18 @@ function windowedMatches(c: CompiledRule, anchor: AnchorSpec, text: string, hits
       }
       let m: RegExpExecArray | null = null;
       let attempts = 0;
-      for (let s = ws; s <= h; s++) {
+      // When every char allowed before the literal also forbids a match right after it, offsets
+      // past the window's first one cannot start a match.
+      const end = runStartOnly ? ws : h;
+      for (let s = ws; s <= end; s++) {
         // Only offsets whose char can begin a match (a regex that can match empty has an
         // all-chars first set, so its zero-length matches are still seen).
         const ch = text.charCodeAt(s);
         if (ch < 128 ? firstAscii[ch] === 0 : !firstOther) continue;
+        if (notAfterAscii !== undefined && s > 0) {
+          const prev = text.charCodeAt(s - 1);
+          if (prev < 128 && notAfterAscii[prev] === 1) continue;
+        }
         if (++attempts > STICKY_WINDOW && h - s > LONG_WINDOW) {
           // Many candidates: one native search instead. No match starts before s (offsets below
           // ws lie in no window, the rest failed), so its result is the next match overall,

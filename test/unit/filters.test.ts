@@ -209,3 +209,24 @@ describe('filters: judgeValue', () => {
     for (const v of ['${X}', 'f{token}', 'admin@acme.io', 'process.env.X', 'sha512-abcd', btoa('password')]) assert.ok(isNoise(v), v);
   });
 });
+
+describe('filters: digests under key-like names', () => {
+  it('names of digests and content ids are not secret slots', () => {
+    for (const name of ['integrityKey', 'checksum_key', 'etagKey', 'commit_token', 'revisionKey', 'digestToken', 'contentHashKey'])
+      assert.equal(classifySlot(name), undefined, name);
+    assert.equal(classifySlot('DATADOG_API_KEY'), 'secret');
+    assert.equal(classifySlot('HMAC_SHA256_KEY'), 'secret');
+  });
+  it('hex digests and UUIDs in a secret slot are low, never dropped', () => {
+    assert.equal(judgeValue('9c2e7a1b4d83f60a5c9e3d7b1f24a685', 'secret'), 'low');
+    assert.equal(judgeValue('9c2e7a1b4d83f60a5c9e3d7b1f24a6851f0e2d3c', 'secret'), 'low');
+    assert.equal(judgeValue('3f6b2a1c-8d4e-4f7a-9b0c-2e5d8a1f6c3b', 'secret'), 'low');
+  });
+  it('the slot memo answers like a fresh classification', () => {
+    for (let i = 0; i < 3; i++) {
+      assert.equal(classifySlot('stripeSecretKey'), 'secret');
+      assert.equal(classifySlot('passwordMinLength'), undefined);
+      assert.equal(classifySlot('DB_PASSWORD'), 'password');
+    }
+  });
+});

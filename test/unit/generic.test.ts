@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { scan } from '../../src/core/scan';
 import { rules } from '../../src/core/rules/generic';
+import { analyzeAnchors } from '../../src/core/prefilter';
 
 const V = 'Zk4Lq8Rm2Vt7Xw1Bn5Cd9Fh3'; // a fake 24-char token
 const PW = 'Qv7#pL2xWm9z'; // a fake password
@@ -143,6 +144,11 @@ describe('generic: headers, CLI, URLs, pairs', () => {
     quiet('docker run -p 8080:80 nginx');
     quiet('deploy --token-file ./token.txt');
     quiet('mysql -h db -P 3306 -u app');
+    // mysql's -P is the port: the password flag after it is still found.
+    found(`mysql -h db -P 3306 -u app -p${PW} appdb`, PW, 'generic-cli-credential');
+    found(`mysqldump -P3306 -u app -p${PW} appdb`, PW, 'generic-cli-credential');
+    found(`$pw = ConvertTo-SecureString -String "${PW}" -AsPlainText -Force`, PW, 'generic-cli-credential');
+    found(`redis-cli -h cache -p 6380 -a ${PW} ping`, PW, 'generic-cli-credential');
   });
   it('URL query parameters and userinfo', () => {
     found(`https://api.acme.io/v1?limit=5&api_key=${V}`, V, 'generic-url-credential-param');
@@ -167,6 +173,18 @@ describe('generic: headers, CLI, URLs, pairs', () => {
     quiet(`const t = getToken("github");`);
     quiet(`validateToken("${V}")`);
   });
+  it('hex keys under secret names are reported at low confidence', () => {
+    const f = scan('ACMEMETRICS_API_KEY=9c2e7a1b4d83f60a5c9e3d7b1f24a685');
+    assert.deepEqual(f.map((x) => `${x.ruleId}:${x.confidence}`), ['generic-secret-assignment:low']);
+  });
+  it('digests under digest-named keys, and chained assignments, stay quiet', () => {
+    quiet('integrityKey: "9c2e7a1b4d83f60a5c9e3d7b1f24a6859c2e7a1b4d83f60a5c9e3d7b1f24a685"');
+    quiet('const etagToken = "9c2e7a1b4d83f60a5c9e3d7b1f24a685";');
+    quiet('pki$4.setRsaPrivateKey = pki$4.rsa.setPrivateKey = function(');
+  });
+  it('blank-separated config values may end in punctuation (netrc)', () => {
+    found('machine git.acme.test login deploy password Vt8qZ3xLm2R?', 'Vt8qZ3xLm2R?');
+  });
   it('personal access tokens and routing keys are slots', () => {
     found(`AZURE_DEVOPS_PAT=${V}`, V);
     found(`pagerduty_routing_key: "${V}"`, V);
@@ -177,6 +195,15 @@ describe('generic: headers, CLI, URLs, pairs', () => {
 describe('generic: rule hygiene', () => {
   it('every generic rule id starts with generic-', () => {
     for (const r of rules) assert.match(r.id, /^generic-/);
+  });
+  it('every generic rule gives the prefilter a literal and a bounded window', () => {
+    // Without one a rule runs at every offset of every text (a lookbehind that scans far back,
+    // a key taken through a lookahead and back-reference, an unbounded `*`).
+    for (const r of rules) {
+      const a = analyzeAnchors(r.pattern);
+      assert.ok(a, `${r.id}: no anchor`);
+      assert.ok(Number.isFinite(a.maxPre), `${r.id}: unbounded window`);
+    }
   });
   it('patterns stay fast on adversarial input', () => {
     const inputs = [

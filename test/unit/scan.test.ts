@@ -92,12 +92,19 @@ const SHAPES: readonly Rule[] = [
   rule('t-nonascii', /[^\s"']{0,30}nak_[0-9]{4}/),
   // Validator that looks at the match object.
   rule('t-valid', /vld_([0-9]{6})/, { validate: (v, m) => (m.index % 2 === 0 ? 'valid' : v.endsWith('0') ? 'reject' : 'invalid') }),
+  // Key run behind a negative lookbehind (only a run's first offset can start a match).
+  rule('t-runstart', /(?<![\w.$-])(?<key>[A-Za-z_][\w.-]{0,30}?tokn[\w.-]{0,10}(?![\w.-]))[ \t]*=[ \t]*(?<secret>\w{6,})/i),
+  // Alternatives with `\b` and `(?<![…])` starts, a command name consumed before its flag.
+  rule('t-cmd', /(?:\bcmdx\b[^\n]{0,30}?[ \t]-p|(?<![\w-])--?(?=[\w-]{0,10}?sekr)[a-z][\w-]{0,20}=)(?<secret>\w{4,})/i),
+  // `\b` before a non-word char: the char before must be a word char.
+  rule('t-bnonword', /\b-zq[0-9]{3}/),
 ];
 
 const FRAGMENTS = [
   'qzt_', 'passwd', 'PASSWD', 'secret', 'Secret', 'tokn', 'vvk-', 'wwk=', 'hexkey', 'zzkey', 'aqa', 'kms_sk_', '\u212Ams_sk_', 'km\u017f_sk_',
   'bkr_', 'vld_', '-----BEGIN QZ KEY-----', '-----END QZ KEY-----', ' = ', '=', ':', '"', "'", '\n', ' ', '\t', '\u0130', 'ghp_', 'akia', 'AKIA',
   'password', 'token', 'api_key', 'leakproof-ignore', 'gitleaks:allow', 'nak_', '\u00e9\u00e9', '\u4e2d',
+  'cmdx', ' -p', '--', 'sekr', '-zq', '$', '.',
 ];
 
 const textArb = (planted: readonly string[]): fc.Arbitrary<string> =>
@@ -115,6 +122,7 @@ const SHAPE_EXAMPLES = [
   'qzt_Ab3dE6fG9hJ2', 'db_passwd = "Zx9!kQ2#"', 'my.secret: \'Tr8#pL0q\'', 'vvk-0a1b2c3d', 'abwwk=123456', 'hexkey 0123abcd4567ef89',
   'QRS12345T', '-----BEGIN QZ KEY-----\nQm9vZ3Vz\n-----END QZ KEY-----', '\n  zzkey = Abcd1234Efgh', 'aqaaqaaqazz', 'KMS_SK_1234',
   '\u212Ams_sk_5678', '\u00e9t\u00e9nak_1234', '"bkr_12345"', "'bkr_54321'", 'vld_123450', 'vld_123451',
+  'app.mytokn_x = abc123def', 'cmdx -u root -pS3cr3t', '--db-sekr=abcd1234', 'a-zq123', 'x.y-tokn= 123456',
 ];
 
 describe('scan', () => {

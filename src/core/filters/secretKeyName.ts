@@ -85,8 +85,22 @@ function kindOf(word: string, prev: string | undefined): SlotKind | undefined {
   return undefined;
 }
 
+// Code repeats its names (`token`, `apiKey`, `config.key`): remember recent answers. A pure
+// function's memo, bounded so a huge file cannot grow it without limit.
+const memo = new Map<string, SlotKind | null>();
+const MEMO_SIZE = 4096;
+
 /** Classify a key name; undefined means "not a secret slot". */
 export function classifySlot(name: string): SlotKind | undefined {
+  const known = memo.get(name);
+  if (known !== undefined) return known ?? undefined;
+  const kind = classify(name);
+  if (memo.size >= MEMO_SIZE) memo.clear();
+  memo.set(name, kind ?? null);
+  return kind;
+}
+
+function classify(name: string): SlotKind | undefined {
   if (name.length === 0 || name.length > 100) return undefined;
   const words: string[] = [];
   for (const w of splitWords(name)) {

@@ -49,11 +49,14 @@ function isBareExpression(secret: string, match: RegExpExecArray): boolean {
   if (op !== undefined && /^[ \t]+$/.test(op)) return false;
   if (/\?\.|\?\?/.test(secret)) return true;
   // Member access (`state.tokens.length`, `e.key`): the head is a name, not random.
+  // Bundlers rename clashing names with a `$N` suffix (`pki$4.rsa`).
   const head = /^([A-Za-z_$][\w$]*)!?\.[A-Za-z_$]/.exec(secret);
-  if (head && (head[1].length <= 2 || isIdentifier(head[1]) || /^[a-z]{2,}[a-z0-9_]*$/.test(head[1]))) return true;
+  const name = head?.[1].replace(/\$\d+$/, '');
+  if (name !== undefined && (name.length <= 2 || isIdentifier(name) || /^[a-z]{2,}[a-z0-9_]*$/.test(name))) return true;
   if (/[?:+]$/.test(secret)) return true;
   const rest = match.input.slice(match.index + match[0].length, match.index + match[0].length + 4);
-  return /^[ \t]*(?:\?\?|\|\||&&|[-+*/%][ \t]*[\d(]|[-+*%][ \t]+\w|[<>!=]=|\?[ \t])/.test(rest);
+  // ... or chained assignments (`a.key = b.key = function`): the value is another target.
+  return /^[ \t]*(?:\?\?|\|\||&&|[-+*/%][ \t]*[\d(]|[-+*%][ \t]+\w|[<>!=]=|\?[ \t]|=(?![=>]))/.test(rest);
 }
 
 function judgeIn(slot: SlotKind | undefined, secret: string, match: RegExpExecArray): Validation {
@@ -68,7 +71,7 @@ function judgeIn(slot: SlotKind | undefined, secret: string, match: RegExpExecAr
 const VALUE = String.raw`(?:[rRbBuU@]?(?<q>["'\x60]))?(?<secret>(?<=["'\x60])[^\s"'\x60\\]{1,400}|(?<!["'\x60])[^\s"'\x60\\,;&|(){}\[\]<>]{1,400})`;
 // Type annotations between a name and its `=` (TS, Kotlin, Python, Rust, Go).
 const TYPE = String.raw`(?:[ \t]*:[ \t]*(?:string|String|str|&'?(?:static[ \t]+)?str|char[ \t]*\*|\[\]byte|SecureString)|[ \t]+(?:string|String|str))?`;
-const OP = String.raw`(?<op>[ \t]{0,8}(?::=|=>|<-|\?\?=|\|\|=|\?=|=(?!=)|:(?![:\\/])|,)[ \t]{0,8}|(?<=(?:^|\n)[ \t]*(?:ENV|ARG|setx|set[ \t]+-[gUx]{1,3})[ \t]+[\w.-]{1,80}["']?)[ \t]+|(?<=\b(?:login|machine)[ \t]+\S{1,100}\s+(?:password|passwd))[ \t]+|[ \t]+(?=[@]?["']))`;
+const OP = String.raw`(?<op>[ \t]{0,8}(?::=|=>|<-|\?\?=|\|\|=|\?=|=(?!=)|:(?![:\\/])|,)[ \t]{0,8}|(?=[ \t])(?<=(?:^|\n)[ \t]*(?:ENV|ARG|setx|set[ \t]+-[gUx]{1,3})[ \t]+[\w.-]{1,80}["']?)[ \t]+|(?=[ \t])(?<=\b(?:login|machine)[ \t]+\S{1,100}\s+(?:password|passwd))[ \t]+|[ \t]+(?=[@]?["']))`;
 
 const assignment = new RegExp(
   String.raw`(?<![\w$.@?&/-])(?<key>(?:[A-Za-z_$@][\w.$@-]{0,78}?)?(?:pass|pwd|pw|secret|token|key|auth|cred|credentials|creds|bearer|authorization|passphrase|passwort|pat|sas)[\w.$@-]{0,30}(?![\w.$@-]))(?<close>["'\x60\]]{0,2})${TYPE}${OP}${VALUE}`,
@@ -81,7 +84,7 @@ const keyValuePair = new RegExp(
 );
 
 const xmlElement = new RegExp(
-  String.raw`<(?<tag>[A-Za-z_][\w.:-]{0,60})(?:[^<>]{0,200}?\b(?:name|key)[ \t]*=[ \t]*["'](?<key>[^"'<>]{1,80})["'])?[^<>]{0,100}>(?<secret>[^<>\s]{1,400})(?=</\k<tag>>)`,
+  String.raw`<(?<tag>[A-Za-z_][\w.:-]{0,60})(?:[^<>]{0,200}?\b(?:name|key)[ \t]{0,8}=[ \t]{0,8}["'](?<key>[^"'<>]{1,80})["'])?[^<>]{0,100}>(?<secret>[^<>\s]{1,400})(?=</\k<tag>>)`,
 );
 
 const authHeader = new RegExp(
