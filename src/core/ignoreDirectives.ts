@@ -5,6 +5,11 @@ const SAME_LINE = /leakproof-ignore(?!-next-line)|gitleaks:allow|betterleaks:all
 const NEXT_LINE = /leakproof-ignore-next-line|pragma:\s*allowlist\s+nextline\s+secret|secretlint-disable-next-line/i;
 const BLOCK_OFF = /secretlint-disable(?![-\w])|leakproof-disable(?![-\w])/i;
 const BLOCK_ON = /secretlint-enable(?![-\w])|leakproof-enable(?![-\w])/i;
+/**
+ * Literal pieces, one of which every directive contains (lower-case). The scanner's one-pass
+ * keyword search looks for them, so a text without any skips the directive index entirely.
+ */
+export const DIRECTIVE_PIECES: readonly string[] = ['leakproof-', 'gitleaks:allow', 'betterleaks:allow', 'trufflehog:ignore', 'pragma:', 'secretlint-', 'nosec', 'detect-secrets:'];
 const ANY = /leakproof-|gitleaks:allow|betterleaks:allow|trufflehog:ignore|pragma:\s*allowlist|secretlint-|nosec\b|detect-secrets:/i;
 
 function lastIndexOf(re: RegExp, line: string): number {

@@ -3,7 +3,7 @@ import { shannonEntropy } from './entropy';
 import { mask } from './mask';
 import { fingerprint } from './fingerprint';
 import { isPlaceholder } from './filters/placeholder';
-import { IgnoreIndex } from './ignoreDirectives';
+import { DIRECTIVE_PIECES, IgnoreIndex } from './ignoreDirectives';
 import { analyzeAnchors, KeywordAutomaton, type AnchorSpec } from './prefilter';
 import { BUILTIN_RULES } from './rules';
 
@@ -37,7 +37,6 @@ interface ScanPlan {
 // Every directive ignoreDirectives.ts recognises contains one of these (case-insensitively). The
 // automaton finds them in its one pass, so texts without any skip building the ignore index, whose
 // own case-insensitive search over the text costs as much as the rest of a clean scan.
-const DIRECTIVE_PIECES = ['leakproof-', 'gitleaks:allow', 'betterleaks:allow', 'trufflehog:ignore', 'pragma:', 'secretlint-', 'nosec', 'detect-secrets:'];
 
 const compiledCache = new WeakMap<readonly Rule[], CompiledRule[]>();
 const planCache = new WeakMap<readonly Rule[], ScanPlan>();

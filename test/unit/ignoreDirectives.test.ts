@@ -97,3 +97,17 @@ describe('ignoreDirectives', () => {
     assert.deepEqual(scan(`${pem.replace('-----\n', '----- # gitleaks:allow\n')}`), []);
   });
 });
+
+describe('DIRECTIVE_PIECES', () => {
+  // The scanner only builds the ignore index when one of these pieces occurs: every directive the
+  // index understands must contain one, or a new directive would be silently skipped.
+  const { DIRECTIVE_PIECES } = require('../../src/core/ignoreDirectives') as typeof import('../../src/core/ignoreDirectives');
+  const directives = ['leakproof-ignore', 'leakproof-ignore-next-line', 'gitleaks:allow', 'betterleaks:allow', 'trufflehog:ignore',
+    'pragma: allowlist secret', 'pragma: allowlist nextline secret', 'secretlint-disable-line', 'secretlint-disable-next-line',
+    'secretlint-disable', 'secretlint-enable', 'nosec', 'detect-secrets: allow'];
+  for (const d of directives) {
+    it(`covers ${d}`, () => {
+      if (!DIRECTIVE_PIECES.some((p) => d.toLowerCase().includes(p))) throw new Error(`${d} has no piece`);
+    });
+  }
+});
