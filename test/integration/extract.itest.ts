@@ -223,6 +223,27 @@ describe('quick fixes: move to the OS keychain, injected into terminals and debu
     assert.equal(result.explicit, 'kept');
   });
 
+  it('rotating the stored secret changes what new terminals see, and rollback restores it', async () => {
+    type State = { secrets: Array<{ id: string; name: string; canRollback: boolean }> };
+    const state = async (): Promise<State> => vscode.commands.executeCommand<State>('leakproof.test.sidebarState');
+    const id = `stored:${NAME}`;
+    await until('the stored secret in the Secrets view', async () => (await state()).secrets.find((s) => s.id === id));
+    const terminalHash = async (label: string): Promise<string> => {
+      const out = join(mkdtempSync(join(tmpdir(), `leakproof-${label}-`)), 'hash');
+      const terminal = vscode.window.createTerminal({ name: `leakproof-${label}`, cwd: root().fsPath });
+      terminal.sendText(`printf %s "$${NAME}" | sha256sum | cut -c1-64 > ${out}`);
+      return until(`the ${label} terminal`, () => (existsSync(out) && statSync(out).size >= 64 ? readFileSync(out, 'utf8').trim() : undefined), 20000);
+    };
+
+    assert.equal(await vscode.commands.executeCommand<boolean>('leakproof.secret.rotate', id, { method: 'generate', yes: true }), true);
+    await until('rollback to be offered', async () => (await state()).secrets.find((s) => s.id === id && s.canRollback));
+    const rotatedHash = await terminalHash('rotated');
+    assert.notEqual(rotatedHash, sha256(secret), 'a new terminal gets the rotated value');
+
+    assert.equal(await vscode.commands.executeCommand<boolean>('leakproof.secret.rollback', id, { yes: true }), true);
+    assert.equal(await terminalHash('rolled-back'), sha256(secret), 'rollback restores the original value');
+  });
+
   it('the secret value is in no file under the workspace or the user-data folder', async () => {
     const context = (globalThis as { leakproofTestContext?: vscode.ExtensionContext }).leakproofTestContext;
     assert.ok(context);
