@@ -49,4 +49,62 @@ export const rules: readonly Rule[] = [
       ],
     },
   },
+  {
+    id: 'aws-session-token',
+    title: 'AWS session token',
+    provider: 'AWS',
+    envName: 'AWS_SESSION_TOKEN',
+    confidence: 'high',
+    // Temporary (STS) credentials: a long base64 blob, usually starting with the encoded
+    // "origin"/"aws" preamble (IQoJb3JpZ2lu…, FwoGZXIvYXdz…).
+    pattern: /(?:aws_?session_?token|aws_?security_?token|sessionToken)["']?\s*(?::|=>?|:=)\s*["']?(?<secret>[A-Za-z0-9/+]{100,2000}={0,2})(?![A-Za-z0-9/+=])/i,
+    keywords: ['session_token', 'sessiontoken', 'security_token', 'securitytoken'],
+    minEntropy: 4.5,
+    docs: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_control-access_disable-perms.html',
+    advice: 'A temporary AWS session token works with its key pair until it expires (up to 36 hours). Revoke the role session if it leaked, and never commit temporary credentials.',
+    examples: {
+      positive: [
+        'aws_session_token = IQoJb3JpZ2luX2VjEF2vu6jBgXT+g4/1nUpvFYQFQhenu1DIP+0UU2YBsO+gNeVuKCD6cyKKenx5hHrhXxlNyHRLKwCDDE1G/0p1+z5rWbRfPw39HpyG4f3RZRuzMVRH8MGRS/zWWECp48x1QdskSthxbfRFsRuh2yvq+gTM65APEqhTbr9+h5Oe4NueG7OSGSw3AJWlr3yGdtitJYnLnnyJU3CazmYgUvokKaVwx+fBrsDoeymcwAy1Tfs5CFBOLL3FsBU',
+        '"SessionToken": "FwoGZXIvYXdzEq74EqhZRLLL2c9khOMuAyjMyx7jD2e6G62eKfdHXBW2zm3D4CgXHQeTB/pdRWBehymQTcZwvnx/JeUW8hWyZvZn+IrSLLZubWKVscMKGQ/UqbuEnK3lAvIqK5wNztTH+NHVPA9DxRY+qzCg2kcYcpjgUjkXJPXhpVcEakUom1mRwEjcH+IYL579dRShisTQX/15qb"',
+      ],
+      negative: [
+        'aws_session_token = ${AWS_SESSION_TOKEN}',
+        'sessionToken: session.credentials.sessionToken',
+      ],
+    },
+  },
+  {
+    id: 'aws-mws-auth-token',
+    title: 'Amazon MWS auth token',
+    provider: 'AWS',
+    envName: 'MWS_AUTH_TOKEN',
+    confidence: 'high',
+    // Amazon Marketplace Web Service: `amzn.mws.` + a UUID.
+    pattern: /\b(amzn\.mws\.[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\b/,
+    keywords: ['amzn.mws.'],
+    docs: 'https://developer-docs.amazon.com/sp-api/docs/authorizing-selling-partner-api-applications',
+    advice: 'An MWS auth token lets an application act for a seller account. Revoke the developer authorisation in Seller Central and keep the token out of code.',
+    examples: {
+      positive: ['mws_token = "amzn.mws.1cacdb7c-5f3c-e113-338e-f9e1ca6101dc"', 'MWS_AUTH_TOKEN=amzn.mws.78dbe4c1-ddf6-12ed-8dd3-fda0dba2bfb8'],
+      negative: ['token = "amzn.mws.<token>"', 'docs: amzn.mws.1234 is not a token'],
+    },
+  },
+  {
+    id: 'aws-appsync-api-key',
+    title: 'AWS AppSync API key',
+    provider: 'AWS',
+    envName: 'APPSYNC_API_KEY',
+    confidence: 'medium',
+    // AppSync API keys: `da2-` + 26 lower-case alphanumerics. Often shipped to browsers by design,
+    // hence medium: still worth keeping out of the repository and rotating.
+    pattern: /\b(da2-[a-z0-9]{26})\b/,
+    keywords: ['da2-'],
+    minEntropy: 3.5,
+    docs: 'https://docs.aws.amazon.com/appsync/latest/devguide/security-authz.html#api-key-authorization',
+    advice: 'An AppSync API key authorises GraphQL calls until it expires. Rotate it in the AppSync console and load it from configuration.',
+    examples: {
+      positive: ['aws_appsync_apiKey: "da2-6rdpkrc32aw8truv6k03aqd88m"', "const apiKey = 'da2-9a1uiwh1pwu3k4vg7uyljoywwi';"],
+      negative: ['apiKey: "da2-xxxxxxxxxxxxxxxxxxxxxxxxxx"', 'id = "da2-short"'],
+    },
+  },
 ];
