@@ -133,6 +133,13 @@ describe('cryptoMaterial: JWT', () => {
     assert.deepEqual(scan(`x ${b64url({ typ: 'JWT' })}.${b64url({ sub: 1 })}.${sig}`).map((x) => x.ruleId), []);
     assert.deepEqual(scan(`x eyJhbGciOiJIUzI1NiJ9.eyJub3Rqc29u.${sig}`).map((x) => x.ruleId), []);
   });
+  it('an empty payload needs a signature; payloads need not start with eyJ', () => {
+    assert.deepEqual(scan('const JWT_TOKEN = "eyJhbGciOiJIUzI1NiJ9.e30.";').map((x) => x.ruleId), []);
+    assert.deepEqual(scan(`t = "${jwt({ alg: 'HS256' }, {})}"`).map((x) => x.ruleId), ['jwt']);
+    // `{ "sub": "svc" }` with a blank after the brace encodes to `eyAi…`.
+    const spaced = btoa('{ "sub": "svc", "exp": 1900000000 }').replace(/=+$/, '');
+    assert.deepEqual(scan(`t = "${b64url({ alg: 'none' })}.${spaced}."`).map((x) => x.ruleId), ['jwt']);
+  });
   it('decodeJwtSegment', () => {
     assert.deepEqual(decodeJwtSegment(b64url({ alg: 'HS256' })), { alg: 'HS256' });
     assert.equal(decodeJwtSegment('not-base64!'), undefined);

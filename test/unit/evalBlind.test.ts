@@ -143,4 +143,16 @@ describe('eval-blind: independent labeled corpus', () => {
   it('records each positive value at its offsets', () => {
     for (const p of positives) assert.equal(p.text.slice(p.start, p.end), p.value, `${p.provider}/${p.context}`);
   });
+
+  // Thresholds: what the detector reached (0.997 / 0.995 / 0.002) minus a small margin, never
+  // below the targets (recall 0.90, common 0.95, false positives 0.02).
+  it('recall ≥ 0.99 overall and ≥ 0.985 on common providers', () => {
+    const recall = (positives.length - missed.length) / positives.length;
+    assert.ok(recall >= 0.99, `recall ${recall.toFixed(3)}`);
+    assert.ok(commonHit / commonTotal >= 0.985, `common recall ${(commonHit / commonTotal).toFixed(3)}`);
+  });
+  it('false positives ≤ 0.005', () => {
+    const fp = flagged.length / negatives.length;
+    assert.ok(fp <= 0.005, `fp ${fp.toFixed(3)}`);
+  });
 });

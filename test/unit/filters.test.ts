@@ -6,6 +6,8 @@ import { decodesToLowEntropyText, isHexDigest, isLikelyHash, isUuid } from '../.
 import { classifySlot } from '../../src/core/filters/secretKeyName';
 import { isNoise, judgeValue } from '../../src/core/filters/judgeValue';
 import { alphabetOf, looksRandom, shannonEntropy } from '../../src/core/entropy';
+import { isPublicByDesign, leadingLiterals } from '../../src/core/filters/providerPrefix';
+import { qualifySlot } from '../../src/core/filters/slotContext';
 
 const WORDS = ['user', 'name', 'config', 'service', 'account', 'billing', 'token', 'client', 'server', 'handler', 'default',
   'primary', 'cache', 'profile', 'settings', 'request', 'response', 'message', 'queue', 'worker', 'deploy', 'build',
@@ -228,5 +230,59 @@ describe('filters: digests under key-like names', () => {
       assert.equal(classifySlot('passwordMinLength'), undefined);
       assert.equal(classifySlot('DB_PASSWORD'), 'password');
     }
+  });
+});
+
+describe('filters: provider prefixes', () => {
+  it('reads the literal a value opens with, not a key name', () => {
+    assert.deepEqual(leadingLiterals(String.raw`\b(ghp_[A-Za-z0-9]{36})\b`), ['ghp_']);
+    assert.deepEqual(leadingLiterals(String.raw`(?<![\w-])(?<secret>(?:AKIA|ASIA|A3T[A-Z0-9])[A-Z0-9]{16})`), ['AKIA', 'ASIA', 'A3T']);
+    assert.deepEqual(leadingLiterals(String.raw`AIza[0-9A-Za-z_-]{35}`), ['AIza']);
+    assert.deepEqual(leadingLiterals(String.raw`\b(xox[bp]-[0-9]{10})`), ['xox']);
+    // A quantified char is not part of the prefix.
+    assert.deepEqual(leadingLiterals(String.raw`\b(sk-?[A-Za-z0-9]{48})`), ['sk']);
+    // Keyed rules open with a name: no value prefix.
+    assert.equal(leadingLiterals(String.raw`(?:heroku)[\w.-]{0,25}?["']?\s{0,3}(?:[:=]{1,2}>?|\s)\s{0,3}["']?(?<secret>[0-9a-f]{32})`), undefined);
+    assert.equal(leadingLiterals(String.raw`\b([a-f0-9]{32})\b`), undefined);
+  });
+  it('public-by-design values', () => {
+    for (const v of ['pk_live_51H8Qk3Vt9Lm2Rx8Zb4Nc7', 'pk_test_51H8Qk3Vt9Lm2Rx8Zb4Nc7', 'phc_Qk3Vt9Lm2Rx8Zb4Nc7Hf1Jd5Gs0Wp6', 'pk.eyJ1IjoiYWNtZSJ9.Qk3Vt9Lm2Rx8'])
+      assert.ok(isPublicByDesign(v), v);
+    for (const v of ['sk_live_51H8Qk3Vt9Lm2Rx8Zb4Nc7', 'pk.9c2e7a1b4d83f60a5c9e3d7b1f24a685', 'sk.eyJ1IjoiYWNtZSJ9.Qk3Vt9Lm2Rx8'])
+      assert.ok(!isPublicByDesign(v), v);
+  });
+});
+
+describe('filters: slot context', () => {
+  const at = (line: string, key: string): ReturnType<typeof qualifySlot> => qualifySlot('weak', line, line.indexOf(key));
+  it('a qualifier or a client call before a bare key makes it a credential slot', () => {
+    assert.equal(at('[DEBUG] Using Key=abc', 'Key='), 'secret');
+    assert.equal(at('The Acme API key is abc', 'key is'), 'secret');
+    assert.equal(at('client = AcmeClient(key="abc")', 'key='), 'secret');
+    assert.equal(at('new AcmeClient({ key: "abc" })', 'key:'), 'secret');
+  });
+  it('anything else leaves it weak, and other kinds pass through', () => {
+    assert.equal(at('[DEBUG] cache key=abc', 'key='), 'weak');
+    assert.equal(at('"key": "abc"', 'key'), 'weak');
+    assert.equal(at('x\nUsing\nkey=abc', 'key='), 'weak');
+    assert.equal(qualifySlot('password', 'Using password=x', 6), 'password');
+    assert.equal(qualifySlot(undefined, 'Using foo=x', 6), undefined);
+  });
+});
+
+describe('filters: template tokens and public names', () => {
+  it('replace-token placeholders', () => {
+    for (const p of ['@@API_KEY@@', '@db.password@', '__DB_PASSWORD__']) assert.ok(isPlaceholder(p, true), p);
+    assert.ok(!isPlaceholder('Qv7@pL2xWm9z', true));
+  });
+  it('public names hold keys and tokens, not secrets', () => {
+    assert.equal(classifySlot('NEXT_PUBLIC_POSTHOG_KEY'), undefined);
+    assert.equal(classifySlot('VITE_PUBLIC_MAPBOX_TOKEN'), undefined);
+    assert.equal(classifySlot('NEXT_PUBLIC_ACME_SECRET'), 'secret');
+    assert.equal(classifySlot('PUBLIC_SECRET_KEY'), 'secret');
+  });
+  it('code references look at the rest of the value\'s line only', () => {
+    assert.ok(isCodeReference('tokens', '[i]'));
+    assert.ok(!isCodeReference('Zk4Lq8Rm2Vt7Xw1Bn5Cd9Fh3', '\n[I'));
   });
 });

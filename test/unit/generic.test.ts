@@ -1,7 +1,9 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { scan } from '../../src/core/scan';
-import { rules } from '../../src/core/rules/generic';
+import { providerPrefixes, rules } from '../../src/core/rules/generic';
+import { BUILTIN_RULES } from '../../src/core/rules';
+import { valuePrefixesOf } from '../../src/core/filters/providerPrefix';
 import { analyzeAnchors } from '../../src/core/prefilter';
 
 const V = 'Zk4Lq8Rm2Vt7Xw1Bn5Cd9Fh3'; // a fake 24-char token
@@ -190,6 +192,99 @@ describe('generic: headers, CLI, URLs, pairs', () => {
     found(`pagerduty_routing_key: "${V}"`, V);
   });
 
+});
+
+describe('generic: context shapes from scanner test suites', () => {
+  const H = '9c2e7a1b4d83f60a5c9e3d7b1f24a685'; // fake 32-hex key
+  it('YAML block scalars carry the value on the next line', () => {
+    found(`acme_api_token: |\n  ${V}`, V);
+    found(`acme:\n  client_secret: >-\n    ${V}\n`, V);
+    found(`api_token: |-\r\n  ${V}\r\n`, V);
+    quiet(`description: |\n  The API key is rotated monthly.`);
+    quiet('private_key: |');
+  });
+  it('log lines: a bare Key= needs a qualifier before it, and hex stays low', () => {
+    const f = scan(`[INFO] calling acme\n[DEBUG] Using Key=${H}\n[INFO] Response received: 200 OK`);
+    assert.deepEqual(f.map((x) => `${x.ruleId}:${x.confidence}`), ['generic-secret-assignment:low']);
+    found(`[INFO] calling acme\n[DEBUG] Using acme Token=${V}\n[INFO] done`, V);
+    found(`DEBUG connecting with key=${V} region=eu`, V);
+    quiet(`[DEBUG] cache key=${H}`);
+    quiet(`"key": "${H}"`);
+  });
+  it('Jenkins credentials: the value inside braces', () => {
+    found(`<secret>{acme AQAAABAAA ${V}}</secret>`, V, 'generic-braced-credential');
+    quiet('<secret>{AQAAABAAA}</secret>');
+    quiet(`<description>{acme AQAAABAAA ${V}}</description>`);
+  });
+  it('prose: a secret word right before a machine-made value, at low confidence', () => {
+    const f = scan(`The Acme API key is ${H}, rotate it after the migration.`);
+    assert.deepEqual(f.map((x) => `${x.ruleId}:${x.confidence}`), ['generic-prose-secret:low']);
+    found(`You can find an acme secret ${V} within the logs`, V, 'generic-prose-secret');
+    quiet('The token is refreshed every 3600 seconds.');
+    quiet('Paste the public key AAAAC3NzaC1lZDI1NTE5AAAAIOv4Lq8Rm2Vt7Xw1Bn5Cd9Fh3 into the form.');
+    quiet(`the key ${V} opens the door`);
+  });
+  it('CSV rows: name cell then value cell', () => {
+    found(`name,value\nacmeApiToken,${V},prod`, V);
+    found(`prod,acmeApiToken,${V}`, V);
+    found(`"acmeApiToken","${V}",`, V);
+    quiet(`foo(x, apiKey, ${V})`);
+    quiet('name,token,expires_at');
+  });
+  it('Terraform variables: the label names the default', () => {
+    found(`variable "acme_api_token" {\n  type    = string\n  default = "${V}"\n}`, V, 'generic-variable-default');
+    quiet(`variable "region" {\n  default = "${V}"\n}`);
+  });
+  it('XML elements with the value on its own line', () => {
+    found(`<AcmeApiKey>\n    ${V}\n</AcmeApiKey>`, V, 'generic-xml-credential');
+    quiet('<apiKey>\n    ${API_KEY}\n</apiKey>');
+  });
+  it('append operators: Makefile += and PHP .=', () => {
+    found(`ACME_API_KEY += "${V}"`, V);
+    found(`$acmeSecret .= '${V}';`, V);
+    quiet('token += chunk;');
+  });
+  it('Docker auth, client keyword arguments and dotted-prefix tokens', () => {
+    const auth = btoa(`ci:${PW}`);
+    found(`{"auths": {"registry.acme.io": {"auth": "${auth}"}}}`, auth);
+    quiet(`{"auth": "${btoa('user:password')}"}`);
+    found(`client = AcmeClient(key="3f6b2a1c-8d4e-4f7a-9b0c-2e5d8a1f6c3b")`, '3f6b2a1c-8d4e-4f7a-9b0c-2e5d8a1f6c3b');
+    found(`const c = new AcmeClient({ key: "${H}" });`, H);
+    found(`- PUSH_KEY=o.${V}${V}`, `o.${V}${V}`);
+    quiet('def encode(self, private_key: ed25519.Ed25519PrivateKey, f_priv: _Frag):');
+  });
+});
+
+describe('generic: look-alikes of provider and public keys', () => {
+  it('a short body behind a provider prefix is left to the provider rule', () => {
+    quiet('const val GITHUB_TOKEN = "ghp_pJyFmVd4M"');
+    quiet('stripeKey := "sk_live_lTZZjg"');
+    quiet('api_key = "AIzaQk3Vt9Lm"');
+    quiet('twilio_api_key = "SKfb23a47c"');
+    // A prefix a provider does not own, or a full-length body, is still the generic rule's.
+    found(`ACME_TOKEN=acme_${V}`, `acme_${V}`);
+  });
+  it('public-by-design keys and names are not secrets', () => {
+    quiet('NEXT_PUBLIC_POSTHOG_KEY=phc_Qk3Vt9Lm2Rx8Zb4Nc7Hf1Jd5Gs0Wp6Ty9Ua3Eo');
+    quiet(`VITE_PUBLIC_ACME_TOKEN=${V}`);
+    quiet(`stripePublishableKey: "${V}"`);
+    quiet("mapboxgl.accessToken = 'pk.eyJ1IjoiYWNtZS1tYXBzIiwiYSI6ImNsdjNxOHZ6bTBhYjIya3BvNDd4cjlxZmcifQ.Qk3Vt9Lm2Rx8Zb4Nc7Hf1J';");
+    // A secret under a public name is still a leak.
+    found(`NEXT_PUBLIC_ACME_SECRET=${V}`, V);
+  });
+  it('replace-token placeholders', () => {
+    quiet('openai_api_key = "@@API_KEY@@"');
+    quiet('<password>@db.password@</password>');
+    quiet('DB_PASSWORD=__DB_PASSWORD__');
+  });
+  it('JWT-shaped values are the jwt rule\'s to judge', () => {
+    quiet('const JWT_TOKEN = "eyJhbGciOiJIUzI1NiJ9.e30.";');
+  });
+  it('the provider prefixes are derived from every provider rule', () => {
+    const derived = valuePrefixesOf(BUILTIN_RULES.filter((r) => !r.id.startsWith('generic-')));
+    assert.deepEqual([...providerPrefixes()], derived);
+    for (const p of ['ghp_', 'glpat-', 'AIza', 'AKIA', 'xoxb-', 'npm_', 'hf_', 'SK']) assert.ok(derived.includes(p), p);
+  });
 });
 
 describe('generic: rule hygiene', () => {

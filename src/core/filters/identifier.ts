@@ -119,7 +119,8 @@ export function isPlainUrl(value: string): boolean {
  * follows the value (a call paren or index bracket betrays an expression).
  */
 export function isCodeReference(value: string, after = ''): boolean {
-  if (/^\s*[([]/.test(after)) return true;
+  // Same line only: a `[INFO]` opening the next log line is not an index into the value.
+  if (/^[ \t]*[([]/.test(after)) return true;
   if (/^(?:process\.env|os\.environ|os\.getenv|getenv|System\.getenv|Environment\.|ENV\b|env\.|env\(|config\.|settings\.|secrets\.|vars\.|self\.|this\.|props\.|params\.|args\.|options\.|opts\.|request\.|req\.|ctx\.|context\.|credentials\.|import\.meta|Deno\.env|Bun\.env|new\s)/.test(value)) return true;
   if (/^[!|>&*]/.test(value)) return true; // YAML tags, block scalars, anchors, aliases
   if (/^@?[A-Za-z_][\w.$]*\(.*\)[;,]?$/.test(value)) return true; // a call: `@Microsoft.KeyVault(…)`, `getenv(…)`

@@ -7,6 +7,7 @@ import { isPlaceholder } from './placeholder';
 import { isCodeReference, isIdentifier, isPathLike, isPlainUrl, splitWords } from './identifier';
 import { decodesToLowEntropyText, isHexDigest, isLikelyHash, isUuid } from './looksLikeHash';
 import { looksRandom, shannonEntropy } from '../entropy';
+import { isPublicByDesign } from './providerPrefix';
 
 export type Verdict = 'medium' | 'low' | 'reject';
 
@@ -37,7 +38,7 @@ export function isNoise(value: string, after = ''): boolean {
   if (INTERPOLATED.test(value)) return true;
   if (EMAIL.test(value) || REGEX_LIKE.test(value)) return true;
   if (isPlainUrl(value) || isPathLike(value)) return true;
-  if (isLikelyHash(value)) return true;
+  if (isLikelyHash(value) || isPublicByDesign(value)) return true;
   if (decodesToLowEntropyText(value, isTypedText)) return true;
   return false;
 }

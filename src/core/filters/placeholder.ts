@@ -2,8 +2,9 @@
 // masked or repeated characters. Applied to every finding's value before it is reported.
 
 // Interpolations of every common template language: `${X}`, `${{ secrets.X }}`, `{{x}}`, `<TOKEN>`,
-// `%s`, `%(name)s`, `$(cmd)`, `$VAR`, `%VAR%`, `[[x]]`, Ruby/Spring `#{x}`, Python `{name}`.
-const TEMPLATE = /\$\{[^}]*\}|\{\{[^}]*\}\}|<[A-Za-z_][\w .:/-]*>|%(?:\(\w+\))?[sd](?![A-Za-z0-9])|\$\([^)]*\)|^\$[A-Za-z_][A-Za-z0-9_]*$|^%[A-Z_][A-Z0-9_]*%$|\[\[[^\]]*\]\]|#\{[^}]*\}|^\{[A-Za-z_][\w.]*\}$|^\[(?:FILTERED|REDACTED|HIDDEN|MASKED|SECRET|REMOVED)\]$/i;
+// `%s`, `%(name)s`, `$(cmd)`, `$VAR`, `%VAR%`, `[[x]]`, Ruby/Spring `#{x}`, Python `{name}`,
+// replace-token tasks `@@NAME@@` / `__NAME__`, Maven resource filtering `@db.password@`.
+const TEMPLATE = /^@@?[A-Za-z_][\w.-]*@@?$|^__[A-Za-z][A-Za-z0-9_]*__$|\$\{[^}]*\}|\{\{[^}]*\}\}|<[A-Za-z_][\w .:/-]*>|%(?:\(\w+\))?[sd](?![A-Za-z0-9])|\$\([^)]*\)|^\$[A-Za-z_][A-Za-z0-9_]*$|^%[A-Z_][A-Z0-9_]*%$|\[\[[^\]]*\]\]|#\{[^}]*\}|^\{[A-Za-z_][\w.]*\}$|^\[(?:FILTERED|REDACTED|HIDDEN|MASKED|SECRET|REMOVED)\]$/i;
 // Words that only appear in slots, never in issued credentials.
 const SLOT_WORDS = /example|placeholder|(?:^|[^a-z])your[_-]?(?:own[_-]?)?(?:api|access|secret|key|token|pass|client|app|auth|private|personal|account|org|project|webhook|bot|db|database|user|password|credential)|changeme|change[_-]me|replace[_-]?(?:me|with|this)|insert[_-]?(?:your|key|token|here)|redacted|dummy|xxxx|\*\*\*|\.\.\.|…|not[_-]?a[_-]?real|<[^>]*>|^(?:x{3,}|X{3,})[_-]|[_-](?:x{3,}|X{3,})$/i;
 // Extra words that make a *generic* (context-only) match a placeholder. Provider formats may

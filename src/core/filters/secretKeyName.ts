@@ -57,6 +57,9 @@ const ALLOWED_TRAILING = new Set([
   'admin', 'root', 'user', 'master', 'global', 'app', 'api', 'server', 'client', 'internal', 'external', 'read',
   'write', 'rw', 'ro', 'full', 'access', 'private', 'personal', 'x', 'cfg', 'conf', 'config',
 ]);
+// Names that say the value is public by design; they qualify keys and tokens, not secrets.
+const PUBLIC_WORDS = new Set(['public', 'publishable', 'publishablekey']);
+const STRONG_WORDS = new Set(['secret', 'private', 'priv', 'password', 'passwd', 'pwd', 'pass', 'passphrase', 'privatekey', 'privkey', 'secretkey', 'clientsecret', 'appsecret', 'apisecret']);
 const KEY_COMPOUND = /^(api|secret|access|private|priv|auth|master|app|client|signing|encryption|session|license|enc|service|admin|account|consumer|developer|dev|sdk|write|read|ingest|server|shared|webhook|subscription|integration|merchant|partner|project|rest|live|prod|production|sandbox|test|user|customer|management|mgmt|root|security|secure|jwt|hmac|aes|cipher|crypt|encrypt|cookie|deploy|product|activation|registration|install|instance|tenant|org|workspace|bot|push|fcm|gcm|apns|storage|host|function|routing)key$/;
 const WORD_SUFFIX = /(password|passwd|passphrase|pwd|secret|token|credentials?|creds|apikey)$/;
 
@@ -113,7 +116,12 @@ function classify(name: string): SlotKind | undefined {
       if (ALLOWED_TRAILING.has(words[i]) || /^\d+$/.test(words[i])) continue;
       return undefined;
     }
-    for (let j = 0; j < i; j++) if (NEGATING_WORDS.has(words[j])) return undefined;
+    for (let j = 0; j < i; j++) {
+      if (NEGATING_WORDS.has(words[j])) return undefined;
+      // `NEXT_PUBLIC_POSTHOG_KEY`, `VITE_PUBLIC_MAPBOX_TOKEN`, `stripePublishableKey`: shipped to
+      // browsers on purpose. A `…_PUBLIC_…_SECRET` or password stays a slot: that is a leak.
+      if (PUBLIC_WORDS.has(words[j]) && !STRONG_WORDS.has(words[i]) && !STRONG_WORDS.has(words[i - 1] ?? '')) return undefined;
+    }
     return kind;
   }
   return undefined;

@@ -73,10 +73,13 @@ export function decodeJwtSegment(segment: string): Record<string, unknown> | und
 }
 
 function validateJwt(token: string): Validation {
-  const [h, p] = token.split('.');
+  const [h, p, signature] = token.split('.');
   const header = decodeJwtSegment(h);
   if (!header || typeof header.alg !== 'string') return 'reject';
-  if (!decodeJwtSegment(p)) return 'reject';
+  const payload = decodeJwtSegment(p);
+  if (!payload) return 'reject';
+  // `{"alg":"HS256"}.{}.` carries neither claims nor a signature: a format sample, not a token.
+  if (Object.keys(payload).length === 0 && !signature) return 'reject';
   return 'valid';
 }
 
@@ -168,7 +171,8 @@ export const rules: readonly Rule[] = [
     provider: 'JWT',
     // Often a test or expired token: medium until the expiry tracker says otherwise.
     confidence: 'medium',
-    pattern: /(?<![\w-])(eyJ[A-Za-z0-9_-]{8,2000}\.eyJ[A-Za-z0-9_-]{4,8000}\.[A-Za-z0-9_-]{0,2000})(?![\w-])/,
+    // The payload is a JSON object: `eyJ` (`{"`), or `e30` (`{}`), `ewo`/`eyA` (`{` + blank).
+    pattern: /(?<![\w-])(eyJ[A-Za-z0-9_-]{8,2000}\.e[yw3][A-Za-z0-9_-]{1,8000}\.[A-Za-z0-9_-]{0,2000})(?![\w-])/,
     keywords: ['eyj'],
     validate: (token) => validateJwt(token),
     advice: 'A signed token grants whatever its claims say until it expires. Revoke the session or signing key if it is live, and fetch tokens at runtime instead.',
@@ -178,7 +182,7 @@ export const rules: readonly Rule[] = [
         'Authorization: Bearer ' + fakeJwt({ alg: 'RS256', kid: 'k1' }, { iss: 'https://id.acme.test', exp: 1900000000 }),
         fakeJwt({ alg: 'none' }, { sub: 'svc' }, false),
       ],
-      negative: ['eyJhbGciOiJIUzI1NiJ9.eyJub3Rqc29u.c2ln', 'eyJub3RhIjoiand0In0.eyJzdWIiOiIxIn0.abc', 'token = eyJ...'],
+      negative: ['eyJhbGciOiJIUzI1NiJ9.eyJub3Rqc29u.c2ln', 'eyJub3RhIjoiand0In0.eyJzdWIiOiIxIn0.abc', 'token = eyJ...', 'const JWT_TOKEN = "eyJhbGciOiJIUzI1NiJ9.e30.";'],
     },
   },
   {

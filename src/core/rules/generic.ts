@@ -3,6 +3,21 @@ import { classifySlot, type SlotKind } from '../filters/secretKeyName';
 import { judgeValue, type Verdict } from '../filters/judgeValue';
 import { isPlaceholder } from '../filters/placeholder';
 import { isIdentifier } from '../filters/identifier';
+import { looksRandom } from '../entropy';
+import { qualifySlot } from '../filters/slotContext';
+import { valuePrefixesOf } from '../filters/providerPrefix';
+// Provider families, for the prefixes their rules own (not ./index: it imports this file).
+import { rules as aws } from './aws';
+import { rules as cloud } from './cloud';
+import { rules as codeHosts } from './codeHosts';
+import { rules as payments } from './payments';
+import { rules as messaging } from './messaging';
+import { rules as ai } from './ai';
+import { rules as data } from './data';
+import { rules as monitoring } from './monitoring';
+import { rules as identity } from './identity';
+import { rules as cryptoMaterial } from './cryptoMaterial';
+import { rules as saas } from './saas';
 
 // Context-aware generic detection: the long tail of ~900 providers has no dedicated rule, but
 // their credentials sit in slots named like secrets (`BUTTERCMS_API_KEY = "…"`, `--auth-token=…`,
@@ -50,20 +65,55 @@ function isBareExpression(secret: string, match: RegExpExecArray): boolean {
   if (/\?\.|\?\?/.test(secret)) return true;
   // Member access (`state.tokens.length`, `e.key`): the head is a name, not random.
   // Bundlers rename clashing names with a `$N` suffix (`pki$4.rsa`).
-  const head = /^([A-Za-z_$][\w$]*)!?\.[A-Za-z_$]/.exec(secret);
+  const head = /^([A-Za-z_$][\w$]*)!?\.([A-Za-z_$][\w$]*)/.exec(secret);
   const name = head?.[1].replace(/\$\d+$/, '');
-  if (name !== undefined && (name.length <= 2 || isIdentifier(name) || /^[a-z]{2,}[a-z0-9_]*$/.test(name))) return true;
+  // ... unless what follows the dot is random: `o.<32 random>`, `pk.<hex>`, `pat.<id>.<secret>`
+  // are tokens with a dotted prefix, not property reads.
+  const member = head?.[2] ?? '';
+  const randomMember = member.length >= 20 && !isIdentifier(member) && looksRandom(member, 20);
+  if (name !== undefined && !randomMember && (name.length <= 2 || isIdentifier(name) || /^[a-z]{2,}[a-z0-9_]*$/.test(name))) return true;
   if (/[?:+]$/.test(secret)) return true;
   const rest = match.input.slice(match.index + match[0].length, match.index + match[0].length + 4);
   // ... or chained assignments (`a.key = b.key = function`): the value is another target.
   return /^[ \t]*(?:\?\?|\|\||&&|[-+*/%][ \t]*[\d(]|[-+*%][ \t]+\w|[<>!=]=|\?[ \t]|=(?![=>]))/.test(rest);
 }
 
+let prefixes: readonly string[] | undefined;
+let prefixesByHead: Map<string, readonly string[]> | undefined;
+
+/** Value prefixes of every provider rule (`ghp_`, `AIza`, `xoxb-`), derived once on first use. */
+export function providerPrefixes(): readonly string[] {
+  prefixes ??= valuePrefixesOf([aws, cloud, codeHosts, payments, messaging, ai, data, monitoring, identity, cryptoMaterial, saas].flat());
+  return prefixes;
+}
+
+// Bodies this short behind a provider's prefix fail every provider format we know (the shortest
+// issue 20+ random chars): a truncated or made-up look-alike, which the provider rule, not a
+// context rule, is the judge of.
+const MIN_PREFIXED_BODY = 16;
+
+function isShortLookalike(secret: string): boolean {
+  if (secret.length >= 40 || secret.length < 3) return false;
+  // Bucketed by the first two chars (every prefix has at least two): one lookup per value.
+  if (!prefixesByHead) {
+    prefixesByHead = new Map();
+    for (const p of providerPrefixes()) prefixesByHead.set(p.slice(0, 2), [...(prefixesByHead.get(p.slice(0, 2)) ?? []), p]);
+  }
+  let longest = 0;
+  for (const p of prefixesByHead.get(secret.slice(0, 2)) ?? []) if (p.length > longest && secret.startsWith(p)) longest = p.length;
+  return longest > 0 && secret.length - longest < MIN_PREFIXED_BODY;
+}
+
+// Three base64url segments behind a JSON header: the jwt rule decodes them and is the judge.
+const JWT_SHAPE = /^eyJ[\w-]{8,}\.[\w-]*\.[\w-]*$/;
+
 function judgeIn(slot: SlotKind | undefined, secret: string, match: RegExpExecArray): Validation {
   if (slot === undefined) return 'reject';
   if (!closedProperly(match)) return 'reject';
   if (isBareExpression(secret, match)) return 'reject';
-  return verdictToValidation(judgeValue(secret, slot, after(match)));
+  const verdict = judgeValue(secret, slot, after(match));
+  if (verdict === 'reject' || isShortLookalike(secret) || JWT_SHAPE.test(secret)) return 'reject';
+  return verdictToValidation(verdict);
 }
 
 // A value: quoted (any non-space, non-quote chars, the closing quote checked by the validator)
@@ -71,7 +121,9 @@ function judgeIn(slot: SlotKind | undefined, secret: string, match: RegExpExecAr
 const VALUE = String.raw`(?:[rRbBuU@]?(?<q>["'\x60]))?(?<secret>(?<=["'\x60])[^\s"'\x60\\]{1,400}|(?<!["'\x60])[^\s"'\x60\\,;&|(){}\[\]<>]{1,400})`;
 // Type annotations between a name and its `=` (TS, Kotlin, Python, Rust, Go).
 const TYPE = String.raw`(?:[ \t]*:[ \t]*(?:string|String|str|&'?(?:static[ \t]+)?str|char[ \t]*\*|\[\]byte|SecureString)|[ \t]+(?:string|String|str))?`;
-const OP = String.raw`(?<op>[ \t]{0,8}(?::=|=>|<-|\?\?=|\|\|=|\?=|=(?!=)|:(?![:\\/])|,)[ \t]{0,8}|(?=[ \t])(?<=(?:^|\n)[ \t]*(?:ENV|ARG|setx|set[ \t]+-[gUx]{1,3})[ \t]+[\w.-]{1,80}["']?)[ \t]+|(?=[ \t])(?<=\b(?:login|machine)[ \t]+\S{1,100}\s+(?:password|passwd))[ \t]+|[ \t]+(?=[@]?["']))`;
+// A YAML block scalar (`key: |` / `key: >-`) puts the value on the next, indented line. `+=`
+// (Makefile) and `.=` (PHP) append, which on an empty variable is assignment.
+const OP = String.raw`(?<op>[ \t]{0,8}(?::=|=>|<-|\?\?=|\|\|=|\?=|\+=|\.=|=(?!=)|:[ \t]{0,4}[|>][-+]?[1-9]?[ \t]{0,8}\r?\n[ \t]{1,40}|:(?![:\\/])|,)[ \t]{0,8}|(?=[ \t])(?<=(?:^|\n)[ \t]*(?:ENV|ARG|setx|set[ \t]+-[gUx]{1,3})[ \t]+[\w.-]{1,80}["']?)[ \t]+|(?=[ \t])(?<=\b(?:login|machine)[ \t]+\S{1,100}\s+(?:password|passwd))[ \t]+|[ \t]+(?=[@]?["']))`;
 
 const assignment = new RegExp(
   String.raw`(?<![\w$.@?&/-])(?<key>(?:[A-Za-z_$@][\w.$@-]{0,78}?)?(?:pass|pwd|pw|secret|token|key|auth|cred|credentials|creds|bearer|authorization|passphrase|passwort|pat|sas)[\w.$@-]{0,30}(?![\w.$@-]))(?<close>["'\x60\]]{0,2})${TYPE}${OP}${VALUE}`,
@@ -83,8 +135,30 @@ const keyValuePair = new RegExp(
   'i',
 );
 
+// The value may sit alone on the line between the tags (`<apiKey>\n  value\n</apiKey>`).
+const XML_BREAK = String.raw`(?:[ \t]{0,8}\r?\n[ \t]{0,40})?`;
 const xmlElement = new RegExp(
-  String.raw`<(?<tag>[A-Za-z_][\w.:-]{0,60})(?:[^<>]{0,200}?\b(?:name|key)[ \t]{0,8}=[ \t]{0,8}["'](?<key>[^"'<>]{1,80})["'])?[^<>]{0,100}>(?<secret>[^<>\s]{1,400})(?=</\k<tag>>)`,
+  String.raw`<(?<tag>[A-Za-z_][\w.:-]{0,60})(?:[^<>]{0,200}?\b(?:name|key)[ \t]{0,8}=[ \t]{0,8}["'](?<key>[^"'<>]{1,80})["'])?[^<>]{0,100}>${XML_BREAK}(?<secret>[^<>\s]{1,400})(?=${XML_BREAK}</\k<tag>>)`,
+);
+
+// Jenkins stores credentials as `<secret>{AQAAABAAAAAQ…}</secret>` (hudson.util.Secret, readable
+// with the controller's master key: generic-xml-credential reports the blob whole); exports and
+// scanner fixtures write `{label AQAAABAAA value}`, where the value is the last word in the braces.
+const bracedElement = new RegExp(
+  String.raw`<(?<tag>[A-Za-z_][\w.:-]{0,60})>\{(?:[\w.-]{1,60}[ \t]{1,8}){0,2}(?<secret>[^{}<>\s]{8,600})\}[ \t]{0,8}</\k<tag>>`,
+);
+
+// `variable "acme_api_token" { default = "…" }` (Terraform, OpenTofu): the name is the label.
+const variableDefault = new RegExp(
+  String.raw`\bvariable[ \t]{1,8}["']?(?<key>[A-Za-z_][\w-]{0,80})["']?[ \t]{0,8}\{[^{}]{0,300}?\bdefault[ \t]{0,8}=[ \t]{0,8}${VALUE}`,
+);
+
+// Prose and logs: `The Acme API key is <value>, rotate it`, `found a secret <value> within`,
+// `token <value>`. A bare `key` counts only with a qualifier before it (`API key`, `using key`:
+// filters/slotContext.ts), and only machine-made values pass (judged in a secret slot).
+const prose = new RegExp(
+  String.raw`(?<![\w$.@/-])(?<key>key|secret|token|password|passphrase|credential|pat)[ \t]{1,4}(?:(?:is|was|of|reads)[ \t]{1,4})?(?<q>["'\x60])?(?<secret>[A-Za-z0-9][A-Za-z0-9+/_~.=-]{10,398}[A-Za-z0-9=])(?=["'\x60]?(?:[,;.)!]?(?:[ \t]|\r?\n|$)))`,
+  'i',
 );
 
 const authHeader = new RegExp(
@@ -125,6 +199,32 @@ const urlPassword = new RegExp(
   String.raw`\b[A-Za-z][A-Za-z0-9+.-]{1,20}://(?<user>[^\s:/?#@"'\[\]]{0,64}):(?<secret>[^\s:/?#@"'\[\]\\]{1,128})@(?=[\w\[])`,
 );
 
+/**
+ * A CSV row `…,name,value,…`: only cells before the name on its line (no blanks, brackets or
+ * operators, unlike call arguments), and the value fills one cell, quoted like the name or bare.
+ */
+function isCsvCell(m: RegExpExecArray): boolean {
+  const close = m.groups?.close ?? '';
+  const q = m.groups?.q ?? '';
+  if (m.groups?.op !== ',' || close !== q || close.length > 1) return false;
+  const window = m.input.slice(Math.max(0, m.index - 200), m.index);
+  const cells = window.slice(window.lastIndexOf('\n') + 1);
+  if (cells.length === window.length && m.index > 200) return false; // no line start within reach
+  if (!/^(?:[^\s(){}\[\]=;:]*,)?["']?$/.test(cells) || cells.slice(-1) !== q && q !== '') return false;
+  const rest = m.input.slice(m.index + m[0].length + q.length, m.index + m[0].length + q.length + 2);
+  return /^(?:,|[\r\n]|$)/.test(rest);
+}
+
+/** Base64 of `user:password` with a password someone chose (not `user:password`, not a default). */
+function isBasicCredential(value: string): boolean {
+  const text = decodedBasic(value);
+  if (!text) return false;
+  const colon = text.indexOf(':');
+  if (colon < 1) return false;
+  const password = text.slice(colon + 1);
+  return password.length >= 6 && !DEFAULT_PASSWORDS.test(password) && !isPlaceholder(password, true);
+}
+
 const DEFAULT_PASSWORDS = /^(?:postgres|mysql|root|admin|guest|password|pass|secret|user|test|redis|rabbitmq|mongo|mongodb|sa|oracle|changeme|pwd|passwd|123456|12345678|example)$/i;
 
 function decodedBasic(value: string): string | undefined {
@@ -150,11 +250,17 @@ export const rules: readonly Rule[] = [
       const key = m.groups?.key ?? '';
       if (key.length > 81) return 'reject';
       const close = m.groups?.close ?? '';
+      const op = m.groups?.op ?? '';
+      // A block scalar's value is the whole next line; a longer text there is prose.
+      if (op.includes('\n') && !/^(?:[\r\n]|$)/.test(after(m))) return 'reject';
       // `f("KEY", "value")` is a pair only as a call's first two arguments (not a list of strings).
-      if (m.groups?.op?.trim() === ',' && (!/["'\x60]/.test(close) || !m.groups?.q || !/[({][ \t]*["'\x60]$/.test(m.input.slice(Math.max(0, m.index - 4), m.index)))) return 'reject';
+      if (op.trim() === ',' && !isCsvCell(m) && (!/["'\x60]/.test(close) || !m.groups?.q || !/[({][ \t]*["'\x60]$/.test(m.input.slice(Math.max(0, m.index - 4), m.index)))) return 'reject';
       // `map[key] = v`: the name is a variable holding a key, not a key name.
       if (close.startsWith(']') && m.input[m.index - 1] === '[') return 'reject';
-      return judgeIn(classifySlot(key), secret, m);
+      const slot = qualifySlot(classifySlot(key), m.input, m.index);
+      // Docker's `"auth"` and npm's `_auth` hold base64 `user:password`.
+      if (slot === 'weak' && /auth$/i.test(key) && isBasicCredential(secret)) return 'valid';
+      return judgeIn(slot, secret, m);
     },
     examples: {
       positive: [
@@ -250,6 +356,78 @@ export const rules: readonly Rule[] = [
         '<passwordPolicy>strict</passwordPolicy>',
         '<token>string</token>',
         '<string name="password_hint">Enter your password</string>',
+      ],
+    },
+  },
+  {
+    id: 'generic-braced-credential',
+    title: 'Hardcoded secret in XML (braced)',
+    provider: 'Generic',
+    confidence: 'medium',
+    pattern: bracedElement,
+    keywords: KEYWORDS,
+    advice: ADVICE,
+    validate: (secret, m) => judgeIn(classifySlot(m.groups?.tag ?? ''), secret, m),
+    examples: {
+      positive: [
+        '<secret>{acme AQAAABAAA 6c1e9b3f7a2d4e8c0b5f9a3d7c1e2b4f}</secret>',
+        '<password>{Zk4Lq8Rm2Vt7Xw1Bn5Cd9Fh3}</password>',
+      ],
+      negative: [
+        '<secret>{AQAAABAAA}</secret>',
+        '<description>{acme AQAAABAAA 6c1e9b3f7a2d4e8c0b5f9a3d7c1e2b4f}</description>',
+        '<password>{{ vault_db_password }}</password>',
+      ],
+    },
+  },
+  {
+    id: 'generic-variable-default',
+    title: 'Hardcoded secret (variable default)',
+    provider: 'Generic',
+    confidence: 'medium',
+    pattern: variableDefault,
+    keywords: ['variable'],
+    advice: ADVICE,
+    validate: (secret, m) => judgeIn(classifySlot(m.groups?.key ?? ''), secret, m),
+    examples: {
+      positive: [
+        'variable "acme_api_token" {\n  type    = string\n  default = "Zk4Lq8Rm2Vt7Xw1Bn5Cd9Fh3"\n}',
+        'variable "db_password" {\n  sensitive = true\n  default   = "Qv7#pL2xWm9z"\n}',
+      ],
+      negative: [
+        'variable "region" {\n  default = "eu-west-1"\n}',
+        'variable "acme_api_token" {\n  type    = string\n  default = ""\n}',
+        'variable "token_ttl" {\n  default = "Zk4Lq8Rm2Vt7Xw1Bn5Cd9Fh3"\n}',
+      ],
+    },
+  },
+  {
+    id: 'generic-prose-secret',
+    title: 'Secret written in text',
+    provider: 'Generic',
+    // Sentence context is the thinnest there is: never above low.
+    confidence: 'low',
+    pattern: prose,
+    keywords: ['key', 'secret', 'token', 'password', 'passphrase', 'credential', 'pat'],
+    advice: ADVICE,
+    validate: (secret, m) => {
+      const slot = qualifySlot(classifySlot(m.groups?.key ?? ''), m.input, m.index);
+      if (slot !== 'secret' && slot !== 'password') return 'reject';
+      // A sentence goes on in words; a token is one run of mixed characters.
+      if (!/\d/.test(secret) || !/[A-Za-z]/.test(secret) || /[.\-_]{2}/.test(secret)) return 'reject';
+      return judgeIn('secret', secret, m) === 'reject' ? 'reject' : 'valid';
+    },
+    examples: {
+      positive: [
+        'The Acme API key is 6c1e9b3f7a2d4e8c0b5f9a3d7c1e2b4f, rotate it after the migration.',
+        'You can find a zeplin secret Zk4Lq8Rm2Vt7Xw1Bn5Cd9Fh3 within the vault.',
+        '2024-05-14 WARN using token Kq8Z3vLmP1xR7tYw2NcB5hJd9FgS4aQe for upload',
+      ],
+      negative: [
+        'The API key is stored in the vault, rotate it monthly.',
+        'Paste the public key AAAAC3NzaC1lZDI1NTE5AAAAIOv4Lq8Rm2Vt7Xw1Bn5Cd9Fh3 into the form.',
+        'The token is refreshed every 3600 seconds.',
+        'WARN auth: invalid api key provided (length=0)',
       ],
     },
   },
