@@ -208,14 +208,19 @@ export const rules: readonly Rule[] = [
     title: 'Telegram bot token',
     provider: 'Telegram',
     confidence: 'high',
-    // `<bot id>:AA<33 chars>`; the `:AA` run is the prefilter.
-    pattern: /\b(\d{8,10}:AA[A-Za-z0-9_-]{33})(?![\w-])/,
+    // `<bot id>:AA<33 chars>`; the `:AA` run is the prefilter. `(?<!\d)` rather than `\b`, so the
+    // token is found in API URLs too (`/bot<id>:<token>/sendMessage`).
+    pattern: /(?<!\d)(\d{8,10}:AA[A-Za-z0-9_-]{33})(?![\w-])/,
     keywords: [':aa'],
     minEntropy: 3.5,
     docs: 'https://core.telegram.org/bots/features#botfather',
     advice: 'A Telegram bot token controls the bot: reads its messages and sends as it. Revoke it with /revoke in @BotFather and load the new one from the environment.',
     examples: {
-      positive: ['TELEGRAM_BOT_TOKEN=5226233685:AA9blzmZaDmOsHa2gpTgYg8RgeIgyaiFSMq', 'bot = telebot.TeleBot("398747736:AACraSNZMVUc3TU3yaxrDb5BnVXHrUgLm9-")'],
+      positive: [
+        'TELEGRAM_BOT_TOKEN=5226233685:AA9blzmZaDmOsHa2gpTgYg8RgeIgyaiFSMq',
+        'bot = telebot.TeleBot("398747736:AACraSNZMVUc3TU3yaxrDb5BnVXHrUgLm9-")',
+        'curl https://api.telegram.org/bot5226233685:AA9blzmZaDmOsHa2gpTgYg8RgeIgyaiFSMq/sendMessage',
+      ],
       negative: ['TELEGRAM_BOT_TOKEN=123456789:AAxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', 'Bot tokens look like <id>:AA… and come from @BotFather.'],
     },
   },
