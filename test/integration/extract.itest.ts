@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { parse as parseDotenv } from 'dotenv';
+import { closeEverything, until } from './wait';
 
 const SOURCE = 'Leakproof';
 
@@ -29,20 +30,6 @@ function sha256(s: string): string {
   return createHash('sha256').update(s).digest('hex');
 }
 
-async function until<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 15000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  while (Date.now() < deadline) {
-    try {
-      const v = await probe();
-      if (v !== undefined && v !== false) return v as T;
-    } catch (e) {
-      last = e;
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
-}
 
 async function diagnosticsFor(relative: string): Promise<{ document: vscode.TextDocument; diagnostic: vscode.Diagnostic }> {
   const uri = vscode.Uri.file(file(relative));
@@ -62,14 +49,6 @@ async function codeActionsAt(document: vscode.TextDocument, range: vscode.Range)
   });
 }
 
-/** Leaves no dirty documents (closing one would prompt and block) nor editors for later suites. */
-async function closeEverything(): Promise<void> {
-  for (const document of vscode.workspace.textDocuments.filter((d) => d.isDirty)) {
-    await vscode.window.showTextDocument(document);
-    await vscode.commands.executeCommand('workbench.action.files.revert');
-  }
-  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-}
 
 async function runFix(action: vscode.CodeAction, options: { name: string }): Promise<void> {
   assert.ok(action.command, `${action.title} carries a command`);

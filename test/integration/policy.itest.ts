@@ -4,6 +4,7 @@ import * as assert from 'node:assert/strict';
 import { writeFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
+import { closeEverything, until } from './wait';
 
 const SOURCE = 'Leakproof';
 
@@ -18,14 +19,6 @@ function ruleIds(u: vscode.Uri): string[] {
     .map((d) => String(typeof d.code === 'object' ? d.code.value : d.code));
 }
 
-async function until(what: string, probe: () => boolean, timeoutMs = 15000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (probe()) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 describe('workspace policy', () => {
   const config = (): vscode.WorkspaceConfiguration => vscode.workspace.getConfiguration('leakproof');
@@ -33,7 +26,7 @@ describe('workspace policy', () => {
   after(async () => {
     await config().update('customRules', undefined, vscode.ConfigurationTarget.Workspace);
     rmSync(uri('.leakproof.json').fsPath, { force: true });
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await closeEverything();
   });
 
   it('a custom rule from settings flags an in-house token format', async () => {
