@@ -223,6 +223,15 @@ describe('quick fixes: move to the OS keychain, injected into terminals and debu
     assert.equal(await terminalHash('rolled-back'), sha256(secret), 'rollback restores the original value');
   });
 
+  it('a policy set on the stored secret lives in metadata and drives its status', async () => {
+    type State = { secrets: Array<{ id: string; policy: string; state: string }> };
+    const id = `stored:${NAME}`;
+    assert.equal(await vscode.commands.executeCommand<boolean>('leakproof.secret.setPolicy', id, 'rotate=30d rotated=2020-01-01'), true);
+    const s = await until('the stored secret with its policy', async () =>
+      (await vscode.commands.executeCommand<State>('leakproof.test.sidebarState')).secrets.find((x) => x.id === id && x.policy.includes('rotate=30d')));
+    assert.equal(s.state, 'rotation-due', 'rotated years ago with a 30-day interval');
+  });
+
   it('the secret value is in no file under the workspace or the user-data folder', async () => {
     const context = (globalThis as { leakproofTestContext?: vscode.ExtensionContext }).leakproofTestContext;
     assert.ok(context);
