@@ -28,6 +28,11 @@ type Node =
 export interface AnchorSpec {
   /** Lower-case ASCII strings; every match contains one of them. */
   readonly literals: readonly string[];
+  /**
+   * Per literal: the chars that can come right after it in a match, or undefined (any char). An
+   * occurrence followed by another char anchors no match (at the end of the text it may).
+   */
+  readonly follows: readonly (FollowSet | undefined)[];
   /** Upper bound on the number of chars a match has before the literal (may be Infinity). */
   readonly maxPre: number;
   /** Chars that may occur before the literal inside a match (ASCII bitmap). */
@@ -45,6 +50,12 @@ export interface AnchorSpec {
   readonly notAfterAscii: Uint8Array | undefined;
   /** Every char that may precede the literal is in `notAfterAscii`: only a window's first offset can start a match. */
   readonly runStartOnly: boolean;
+}
+
+/** Chars that may follow a literal: ASCII bitmap plus "any non-ASCII char". */
+export interface FollowSet {
+  readonly ascii: Uint8Array;
+  readonly other: boolean;
 }
 
 class Unsupported extends Error {}
@@ -421,19 +432,23 @@ function computeExpansion(node: Node): Expansion | undefined {
   }
 }
 
-/** Concatenate the expansions of `seq[from..]` for as long as they stay known and few. */
-function expandSeq(seq: readonly Node[], from: number): Expansion {
+/**
+ * Concatenate the expansions of `seq[from..]` for as long as they stay known and few. `next` is
+ * the index of the first node the strings do not cover, or -1 when they end inside a node.
+ */
+function expandSeq(seq: readonly Node[], from: number): Expansion & { readonly next: number } {
   let strs = [''];
   for (let j = from; j < seq.length; j++) {
     const e = expandNode(seq[j]);
-    if (!e) return { strs, complete: false };
+    if (!e) return { strs, complete: false, next: j };
     const next = cross(strs, e.strs);
-    if (!next) return { strs, complete: false };
+    if (!next) return { strs, complete: false, next: j };
     strs = next;
-    if (!e.complete) return { strs, complete: false };
-    if (Math.min(...strs.map((s) => s.length)) >= ENOUGH_LENGTH) return { strs, complete: false };
+    // An incomplete node that contributed only '' (an unbounded optional part) is not entered.
+    if (!e.complete) return { strs, complete: false, next: e.strs.length === 1 && e.strs[0] === '' ? j : -1 };
+    if (Math.min(...strs.map((s) => s.length)) >= ENOUGH_LENGTH) return { strs, complete: false, next: j + 1 };
   }
-  return { strs, complete: true };
+  return { strs, complete: true, next: seq.length };
 }
 
 interface Width { max: number; readonly set: CharSet }
@@ -488,7 +503,29 @@ function seqWidth(seq: readonly Node[], ignoreCase: boolean, unicode: boolean): 
   return { max, set };
 }
 
-interface Candidate { readonly literals: string[]; readonly pre: Width; readonly score: number }
+interface Candidate {
+  readonly literals: string[];
+  /** Per literal, what may follow it (undefined: anything). */
+  readonly follows: Map<string, CharSet | undefined>;
+  readonly pre: Width;
+  readonly score: number;
+}
+
+/** Merge `from` into `into`: a literal that may be followed by anything stays so. */
+function mergeFollows(into: Map<string, CharSet | undefined>, from: ReadonlyMap<string, CharSet | undefined>): void {
+  for (const [l, f] of from) {
+    if (!into.has(l)) { into.set(l, f === undefined ? undefined : copySet(f)); continue; }
+    const cur = into.get(l);
+    if (cur === undefined) continue;
+    if (f === undefined) into.set(l, undefined); else union(cur, f);
+  }
+}
+
+function copySet(s: CharSet): CharSet {
+  const out = emptySet();
+  union(out, s);
+  return out;
+}
 
 function score(literals: readonly string[], pre: Width): number {
   const minLen = Math.min(...literals.map((s) => s.length));
@@ -515,6 +552,7 @@ function bestCandidate(seq: readonly Node[], ignoreCase: boolean, unicode: boole
       // Literals inside a lookahead: the window before them adds up the text before the
       // lookahead and the part of the lookahead before the literal.
       const literals = new Set<string>();
+      const follows = new Map<string, CharSet | undefined>();
       const set = emptySet();
       union(set, pre.set);
       let max = 0;
@@ -524,6 +562,7 @@ function bestCandidate(seq: readonly Node[], ignoreCase: boolean, unicode: boole
           const c = bestCandidate(inner, ignoreCase, unicode, minLength);
           if (!c) { ok = false; break; }
           for (const l of c.literals) literals.add(l);
+          mergeFollows(follows, c.follows);
           union(set, c.pre.set);
           max = Math.max(max, c.pre.max);
         }
@@ -531,15 +570,27 @@ function bestCandidate(seq: readonly Node[], ignoreCase: boolean, unicode: boole
       }
       if (ok && literals.size <= MAX_LITERALS) {
         const w = { max: pre.max + max, set };
-        consider({ literals: [...literals], pre: w, score: score([...literals], w) });
+        consider({ literals: [...literals], follows, pre: w, score: score([...literals], w) });
       }
     }
     const e = expandSeq(seq, k);
     if (Math.min(...e.strs.map((s) => s.length)) < minLength) continue;
     const sc = score(e.strs, pre);
-    if (!best || sc > best.score) best = { literals: e.strs, pre: snapshot(), score: sc };
+    if (!best || sc > best.score) {
+      // The strings cover whole nodes up to `next`: what follows them is the rest's first char.
+      // firstOfSeq answers "any char" when the rest may be empty.
+      const after = e.next < 0 ? undefined : firstOfSeq(seq.slice(e.next), ignoreCase, unicode);
+      const follow = after === undefined || isFull(after) ? undefined : after;
+      best = { literals: e.strs, follows: new Map(e.strs.map((l) => [l, follow])), pre: snapshot(), score: sc };
+    }
   }
   return best;
+}
+
+function isFull(s: CharSet): boolean {
+  if (!s.other) return false;
+  for (let c = 0; c < 128; c++) if (!s.ascii[c]) return false;
+  return true;
 }
 
 /** Whether a node can match the empty string. */
@@ -589,6 +640,7 @@ export function analyzeAnchors(pattern: RegExp): AnchorSpec | undefined {
   const ignoreCase = pattern.flags.includes('i');
   const unicode = pattern.flags.includes('u');
   const literals = new Set<string>();
+  const follows = new Map<string, CharSet | undefined>();
   const preSet = emptySet();
   let maxPre = 0;
   for (const alt of alts) {
@@ -597,6 +649,7 @@ export function analyzeAnchors(pattern: RegExp): AnchorSpec | undefined {
       const c = bestCandidate(seq, ignoreCase, unicode, 3) ?? bestCandidate(seq, ignoreCase, unicode, 2);
       if (!c) return undefined;
       for (const l of c.literals) literals.add(l);
+      mergeFollows(follows, c.follows);
       union(preSet, c.pre.set);
       maxPre = Math.max(maxPre, c.pre.max);
     }
@@ -607,8 +660,9 @@ export function analyzeAnchors(pattern: RegExp): AnchorSpec | undefined {
   const notAfterAscii = notAfterOf([{ k: 'group', alts }], ignoreCase, unicode);
   let runStartOnly = notAfterAscii !== undefined && !preSet.other;
   for (let c = 0; c < 128 && runStartOnly; c++) if (preSet.ascii[c] && !notAfterAscii![c]) runStartOnly = false;
+  const list = [...literals];
   return {
-    literals: [...literals], maxPre, preAscii: preSet.ascii, preOther: preSet.other, firstAscii: first.ascii, firstOther: first.other,
+    literals: list, follows: list.map((l) => follows.get(l)), maxPre, preAscii: preSet.ascii, preOther: preSet.other, firstAscii: first.ascii, firstOther: first.other,
     notAfterAscii, runStartOnly,
   };
 }

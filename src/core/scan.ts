@@ -4,7 +4,7 @@ import { mask } from './mask';
 import { fingerprint } from './fingerprint';
 import { isPlaceholder } from './filters/placeholder';
 import { DIRECTIVE_PIECES, IgnoreIndex } from './ignoreDirectives';
-import { analyzeAnchors, KeywordAutomaton, type AnchorSpec } from './prefilter';
+import { analyzeAnchors, KeywordAutomaton, type AnchorSpec, type FollowSet } from './prefilter';
 import { BUILTIN_RULES } from './rules';
 
 /** A rule prepared once: global and sticky regexes, keyword list, literal anchors. */
@@ -29,6 +29,8 @@ interface ScanPlan {
   readonly automaton: KeywordAutomaton;
   /** Per automaton pattern: rule index * 2 + (0: gate keyword, 1: anchor literal). */
   readonly targets: readonly Int32Array[];
+  /** Per automaton pattern, parallel to its targets: what must follow an anchor literal (undefined: anything). */
+  readonly follows: readonly (FollowSet | undefined)[][];
   readonly anyKeywords: boolean;
   /** Per automaton pattern: 1 when it is a piece every ignore directive contains. */
   readonly directive: Uint8Array;
@@ -75,23 +77,25 @@ function buildPlan(rules: readonly Rule[]): ScanPlan {
   const compiled = compileRules(rules);
   const patterns: string[] = [];
   const targets: number[][] = [];
+  const follows: (FollowSet | undefined)[][] = [];
   const ids = new Map<string, number>();
-  const add = (literal: string, target: number): void => {
+  const add = (literal: string, target: number, follow: FollowSet | undefined): void => {
     let id = ids.get(literal);
-    if (id === undefined) { id = patterns.length; ids.set(literal, id); patterns.push(literal); targets.push([]); }
-    if (!targets[id].includes(target)) targets[id].push(target);
+    if (id === undefined) { id = patterns.length; ids.set(literal, id); patterns.push(literal); targets.push([]); follows.push([]); }
+    if (!targets[id].includes(target)) { targets[id].push(target); follows[id].push(follow); }
   };
   compiled.forEach((c, r) => {
-    if (c.gated && !c.legacyGate) for (const k of c.keywords) add(k, r * 2);
-    if (c.anchor) for (const l of c.anchor.literals) add(l, r * 2 + 1);
+    if (c.gated && !c.legacyGate) for (const k of c.keywords) add(k, r * 2, undefined);
+    if (c.anchor) c.anchor.literals.forEach((l, i) => add(l, r * 2 + 1, c.anchor!.follows[i]));
   });
-  for (const piece of DIRECTIVE_PIECES) if (!ids.has(piece)) { ids.set(piece, patterns.length); patterns.push(piece); targets.push([]); }
+  for (const piece of DIRECTIVE_PIECES) if (!ids.has(piece)) { ids.set(piece, patterns.length); patterns.push(piece); targets.push([]); follows.push([]); }
   const directive = new Uint8Array(patterns.length);
   for (const piece of DIRECTIVE_PIECES) directive[ids.get(piece)!] = 1;
   return {
     compiled,
     automaton: new KeywordAutomaton(patterns),
     targets: targets.map((t) => Int32Array.from(t)),
+    follows,
     anyKeywords: compiled.some((c) => c.gated),
     directive,
   };
@@ -200,6 +204,9 @@ export function scan(text: string, options: ScanOptions = {}): Finding[] {
   const hits: (number[] | undefined)[] = new Array<number[] | undefined>(n);
   const unsorted = new Uint8Array(n);
   const targets = plan.targets;
+  const follows = plan.follows;
+  const lengths = plan.automaton.lengths;
+  const textLength = text.length;
   const directive = plan.directive;
   let mayIgnore = false;
   plan.automaton.run(text, (id, start) => {
@@ -209,6 +216,16 @@ export function scan(text: string, options: ScanOptions = {}): Finding[] {
       const v = t[j];
       const r = v >> 1;
       if ((v & 1) === 0) { gate[r] = 1; continue; }
+      // An occurrence followed by a char no match can have there anchors no match; at the end of
+      // the text the rest of a match would be empty, which is not ruled out here.
+      const f = follows[id][j];
+      if (f !== undefined) {
+        const at = start + lengths[id];
+        if (at < textLength) {
+          const ch = text.charCodeAt(at);
+          if (ch < 128 ? f.ascii[ch] === 0 : !f.other) continue;
+        }
+      }
       const list = hits[r];
       if (list === undefined) hits[r] = [start];
       else {

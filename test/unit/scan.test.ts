@@ -175,6 +175,59 @@ describe('scan', () => {
     });
   });
 
+  describe('follow sets', () => {
+    // Rules whose literal must be followed by particular chars: occurrences followed by anything
+    // else are dropped before any window is tried.
+    const FOLLOW_RULES: readonly Rule[] = [
+      rule('t-fcall', /(?<![\w$])[A-Za-z_$][\w$]{0,20}(?:Kee|KEE|kee|Tkn)[ \t]*\([ \t]*["'](\w{6,})/),
+      rule('t-fopt', /fwo(?:x|yz)?[=:]\s*(\d{4})/i),
+      rule('t-flook', /(?=[a-z]{0,6}lkq[!?])[a-z]+lkq[!?](\d{4})/),
+      rule('t-fend', /zqe[0-9]*/),
+      rule('t-fgroup', /(?:qfa|qfbb)(?:-|_x)([0-9]{4})/),
+      // The literal ends inside a repetition: what follows is unknown.
+      rule('t-frep', /qfr(?:ab){2,3}!/),
+    ];
+    const FOLLOW_FRAGMENTS = [
+      'kee', 'Kee', 'KEE', 'Tkn', 'tkn', '(', ' (', '\t', ' ', '"', "'", 'Qm7rT2xw9', 'fwo', 'FWO', 'x', 'yz', 'Y', '=', ':', '1234',
+      'lkq', '!', '?', 'abc', 'zqe', '98', 'qfa', 'qfbb', '-', '_x', '\n', '\u212A', 'qfr', 'ab',
+    ];
+    const followArb = fc.array(
+      fc.oneof(
+        { weight: 4, arbitrary: fc.constantFrom(...FOLLOW_FRAGMENTS) },
+        { weight: 1, arbitrary: fc.stringMatching(/^[A-Za-z0-9_]{0,8}$/) },
+      ),
+      { maxLength: 30 },
+    ).map((parts) => parts.join(''));
+
+    it('derives what may follow a literal', () => {
+      const call = analyzeAnchors(/[A-Za-z]{0,20}(?:key|tok)[ \t]*\(["'](\w{8})/)!;
+      const i = call.literals.indexOf('key');
+      assert.ok(i >= 0);
+      const f = call.follows[i]!;
+      assert.deepEqual([...f.ascii.keys()].filter((c) => f.ascii[c] === 1).map((c) => String.fromCharCode(c)).sort(), ['\t', ' ', '(']);
+      assert.equal(f.other, false);
+      // The rest of the match may be empty: anything may follow.
+      assert.equal(analyzeAnchors(/zqe[0-9]*/)!.follows[0], undefined);
+    });
+
+    it('returns exactly what the reference returns (follow-set rules, random texts)', () => {
+      fc.assert(
+        fc.property(followArb, (text) => {
+          const options = { extraRules: FOLLOW_RULES };
+          assert.deepEqual(scan(text, options), referenceScan(text, options));
+        }),
+        { numRuns: 2000 },
+      );
+    });
+
+    it('finds matches whose literal is followed by an allowed char, and at the end of the text', () => {
+      const text = 'myKee ("Qm7rT2xw9") fwoyz= 1234 ablkq!5678 qfbb_x4321 qfrabab! zqe';
+      const f = scan(text, { extraRules: FOLLOW_RULES });
+      assert.deepEqual(f, referenceScan(text, { extraRules: FOLLOW_RULES }));
+      assert.deepEqual(f.map((x) => x.ruleId), ['t-fcall', 't-fopt', 't-flook', 't-fgroup', 't-frep', 't-fend']);
+    });
+  });
+
   describe('semantics', () => {
     const overlapRules: readonly Rule[] = [
       rule('t-specific', /\bqzk_([A-Za-z0-9]{20})\b/),
