@@ -2,15 +2,10 @@
 // Waits on onDidChangeDiagnostics with a deadline, never on fixed sleeps.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { workspaceFile } from './support';
 
 const SOURCE = 'Leakproof';
 const AWS_KEY = 'AKIAQ3EGUMZ7K4HL2NFW';
-
-function workspaceFile(relative: string): vscode.Uri {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'the driver opens the fixture workspace as a folder');
-  return vscode.Uri.joinPath(folder.uri, relative);
-}
 
 function leakproofDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
   return vscode.languages.getDiagnostics(uri).filter((d) => d.source === SOURCE);

@@ -8,18 +8,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { parse as parseDotenv } from 'dotenv';
-import { closeEverything, until } from './wait';
+import { closeEverything, until, workspaceFile } from './support';
 
 const SOURCE = 'Leakproof';
 
 function root(): vscode.Uri {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'the driver opens the fixture workspace as a folder');
-  return folder.uri;
+  return workspaceFile('.');
 }
 
 function file(relative: string): string {
-  return join(root().fsPath, relative);
+  return workspaceFile(relative).fsPath;
 }
 
 function read(relative: string): string {

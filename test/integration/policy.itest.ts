@@ -4,15 +4,9 @@ import * as assert from 'node:assert/strict';
 import { writeFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { closeEverything, until } from './wait';
+import { closeEverything, until, workspaceFile } from './support';
 
 const SOURCE = 'Leakproof';
-
-function uri(relative: string): vscode.Uri {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder);
-  return vscode.Uri.joinPath(folder.uri, relative);
-}
 
 function ruleIds(u: vscode.Uri): string[] {
   return vscode.languages.getDiagnostics(u).filter((d) => d.source === SOURCE)
@@ -25,12 +19,12 @@ describe('workspace policy', () => {
 
   after(async () => {
     await config().update('customRules', undefined, vscode.ConfigurationTarget.Workspace);
-    rmSync(uri('.leakproof.json').fsPath, { force: true });
+    rmSync(workspaceFile('.leakproof.json').fsPath, { force: true });
     await closeEverything();
   });
 
   it('a custom rule from settings flags an in-house token format', async () => {
-    const acme = uri('policy/acme.js');
+    const acme = workspaceFile('policy/acme.js');
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(acme));
     assert.ok(!ruleIds(acme).includes('acme-token'), 'no finding before the rule exists');
     await config().update('customRules', [{
@@ -41,7 +35,7 @@ describe('workspace policy', () => {
   });
 
   it('a custom rule with a catastrophic-backtracking pattern is reported, not thrown, and the rest still works', async () => {
-    const acme = uri('policy/acme.js');
+    const acme = workspaceFile('policy/acme.js');
     await config().update('customRules', [
       { id: 'bad-rule', title: 'Bad', pattern: '(a+)+$', examples: { positive: ['aaaa'] } },
       { id: 'acme-token', title: 'ACME deploy token', pattern: 'ACME-[0-9A-F]{24}', keywords: ['acme-'], confidence: 'high', examples: { positive: ['ACME-0123456789ABCDEF01234567'] } },
@@ -53,10 +47,10 @@ describe('workspace policy', () => {
   });
 
   it('an allowlisted path in .leakproof.json suppresses findings, reloaded when the file appears', async () => {
-    const allowed = uri('policy/allowed.js');
+    const allowed = workspaceFile('policy/allowed.js');
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(allowed));
     await until('the finding before the allowlist', () => ruleIds(allowed).includes('aws-access-key-id'));
-    writeFileSync(join(uri('.').fsPath, '.leakproof.json'), JSON.stringify({ allow: { paths: ['policy/allowed.js'] } }, null, 2));
+    writeFileSync(join(workspaceFile('.').fsPath, '.leakproof.json'), JSON.stringify({ allow: { paths: ['policy/allowed.js'] } }, null, 2));
     await until('the finding to be suppressed', () => ruleIds(allowed).length === 0);
   });
 });

@@ -2,6 +2,7 @@
 // .env edits through the real VS Code API. Polls plain state with a deadline, never fixed sleeps.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { workspaceFile } from './support';
 import { SignJWT } from 'jose';
 
 interface RowState { key: string; label: string; value: string; description: string }
@@ -20,12 +21,6 @@ interface SidebarState {
 
 const FIXTURE_ENV = 'tokens/.env';
 const SECRET = 'itest-hmac-secret-9f3b7c1e5a2d8f4b6c0e1a7d3f5b9c2e';
-
-function workspaceFile(relative: string): vscode.Uri {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'the driver opens the fixture workspace as a folder');
-  return vscode.Uri.joinPath(folder.uri, relative);
-}
 
 async function state(): Promise<SidebarState> {
   const s = await vscode.commands.executeCommand<SidebarState | undefined>('leakproof.test.sidebarState');

@@ -1,6 +1,14 @@
-// Shared by the in-host suites: waiting with a deadline (never fixed sleeps) and leaving the
-// window clean for the next suite.
+// Shared by the in-host suites: fixture paths, waiting with a deadline (never fixed sleeps) and
+// leaving the window clean for the next suite.
+import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+
+/** A path in the fixture workspace the driver opens as the (only) folder. */
+export function workspaceFile(relative: string): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'the driver opens the fixture workspace as a folder');
+  return vscode.Uri.joinPath(folder.uri, relative);
+}
 
 /** Polls `probe` every 100 ms until it returns something other than undefined/false. */
 export async function until<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 15000): Promise<T> {
